@@ -1,0 +1,2 @@
+/** Astraea bench module. */
+package io.astraea.bench;

@@ -1,0 +1,2 @@
+/** Astraea config module. */
+package io.astraea.config;

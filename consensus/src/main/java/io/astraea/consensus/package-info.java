@@ -1,0 +1,2 @@
+/** Astraea consensus module. */
+package io.astraea.consensus;

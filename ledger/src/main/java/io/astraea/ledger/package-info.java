@@ -1,0 +1,2 @@
+/** Astraea ledger module. */
+package io.astraea.ledger;

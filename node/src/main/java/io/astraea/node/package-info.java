@@ -1,0 +1,2 @@
+/** Astraea node module. */
+package io.astraea.node;
