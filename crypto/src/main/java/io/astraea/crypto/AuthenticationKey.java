@@ -37,6 +37,11 @@ public final class AuthenticationKey {
     return fromScheme(key.toBytes(), SCHEME_ED25519);
   }
 
+  /** The authentication key of a k-of-n MultiEd25519 key (scheme 1). */
+  public static AuthenticationKey multiEd25519(MultiEd25519PublicKey key) {
+    return fromScheme(key.toBytes(), SCHEME_MULTI_ED25519);
+  }
+
   /** For a scheme's public key bytes (e.g. MultiEd25519's concatenation plus threshold). */
   public static AuthenticationKey fromScheme(byte[] publicKeyBytes, byte scheme) {
     return new AuthenticationKey(Sha3.hash(publicKeyBytes, new byte[] {scheme}).toBytes());

@@ -9,9 +9,29 @@ import java.util.HexFormat;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
- * A strictly validated Ed25519 public key: a canonical encoding of a point of prime order. Keys
- * of small order (which would let any signature verify for some messages) are refused at
- * construction, so a {@code Ed25519PublicKey} that exists is safe to verify against.
+ * A validated Ed25519 public key. A {@code Ed25519PublicKey} that exists is safe to verify against.
+ *
+ * <p>What {@link #fromBytes} refuses, and why:
+ *
+ * <ul>
+ *   <li>Non-canonical encodings (the y coordinate not reduced below p = 2^255 - 19, or x = 0 with
+ *       the sign bit set): one key would otherwise have two byte forms, hence two authentication
+ *       keys and two account addresses. This is stricter than Diem, whose decoder reduces y
+ *       modulo p; no key generator produces such an encoding, so no real key is affected.
+ *   <li>Points that are not on the curve.
+ *   <li>The eight points of small order (order 1, 2, 4 or 8): with such a key a forger can make a
+ *       signature that verifies for a large share of all messages without knowing any secret.
+ * </ul>
+ *
+ * <p><b>Mixed-order keys are accepted.</b> A point with a prime-order component and a non-zero
+ * torsion component cannot be produced from a seed, but it is not dangerous either: forging a
+ * signature for it is as hard as for its prime-order component. Diem's Rust implementation
+ * accepts such keys (it checks only for small order), and so do we, so that every key a Diem
+ * client or Diem's on-chain key rotation accepts is also accepted here. Refusing them would mean
+ * an account could exist on a Diem network whose transactions Astraea cannot admit.
+ *
+ * <p>Verification (see {@link #verify}) is strict in the sense of the design: S must be below the
+ * group order L, R must be canonically encoded and must not be a point of small order.
  */
 public final class Ed25519PublicKey implements BcsEncodable, Comparable<Ed25519PublicKey> {
   public static final int LENGTH = 32;
@@ -30,10 +50,15 @@ public final class Ed25519PublicKey implements BcsEncodable, Comparable<Ed25519P
       throw new CryptoMaterialException("an Ed25519 public key is 32 bytes, got " + bytes.length);
     }
     byte[] copy = bytes.clone();
-    Ed25519.PublicPoint p = Ed25519.validatePublicKeyFullExport(copy, 0);
+    if (SmallOrder.isSmallOrderEncoding(copy, 0)) {
+      throw new CryptoMaterialException("Ed25519 public key is a point of small order");
+    }
+    // Rejects y >= p, x = 0 with the sign bit set, points off the curve and small-order y values;
+    // unlike the "full" variant it does not demand a torsion-free point (see the class comment).
+    Ed25519.PublicPoint p = Ed25519.validatePublicKeyPartialExport(copy, 0);
     if (p == null) {
       throw new CryptoMaterialException(
-          "not a valid Ed25519 public key (non-canonical, off-curve or small-order point)");
+          "not a valid Ed25519 public key (non-canonical encoding, off-curve or small-order point)");
     }
     return new Ed25519PublicKey(copy, p);
   }
@@ -57,8 +82,22 @@ public final class Ed25519PublicKey implements BcsEncodable, Comparable<Ed25519P
   }
 
   /**
-   * Strict verification: rejects S not below the group order, non-canonical or small-order R, and
-   * anything else RFC 8032 rejects.
+   * Strict verification of a signature over {@code message} (the raw bytes that were signed,
+   * e.g. a {@link CryptoHasher#signingMessage}). Returns false when:
+   *
+   * <ul>
+   *   <li>S is not below the group order L (a signature with S + L would otherwise be a second,
+   *       malleated form of the same signature);
+   *   <li>R is not a canonical point encoding (y &gt;= p), is not on the curve, or is a point of
+   *       small order (Diem refuses those: they let one signature verify under several keys);
+   *   <li>the verification equation does not hold.
+   * </ul>
+   *
+   * <p>The equation is checked in its cofactored form {@code [8][S]B = [8]R + [8][k]A}. For every
+   * signature produced by RFC 8032 signing this agrees with the cofactorless check Diem's
+   * implementation uses; the two can differ only for a signature deliberately built by the key
+   * holder with a torsion component in R or in a mixed-order key, and every Astraea node decides
+   * such a signature the same way.
    */
   public boolean verify(byte[] message, Ed25519Signature signature) {
     byte[] sig = signature.raw();

@@ -1,11 +1,16 @@
 package io.astraea.crypto;
 
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
- * The encodings of the eight Edwards25519 points of small order (and the non-canonical
- * sign-flipped forms of those with x = 0). A signature whose R is one of these is refused: such an
- * R lets a signature verify under more than one key.
+ * The encodings of the eight edwards25519 points of small order (orders 1, 2, 4 and 8: the torsion
+ * subgroup), plus the sign-flipped forms of the two with x = 0, which lenient decoders map to the
+ * same points. A signature whose R is one of these, or a public key that is one of these, is
+ * refused: such an R lets a signature verify under more than one key, and such a key lets a forger
+ * produce signatures that verify without any secret. Encodings with y &gt;= p are rejected before
+ * this list is consulted, so they need not be listed.
  */
 final class SmallOrder {
   private static final byte[][] ENCODINGS;
@@ -34,6 +39,15 @@ final class SmallOrder {
   }
 
   private SmallOrder() {}
+
+  /** Copies of every listed encoding. */
+  static List<byte[]> encodings() {
+    List<byte[]> out = new ArrayList<>(ENCODINGS.length);
+    for (byte[] e : ENCODINGS) {
+      out.add(e.clone());
+    }
+    return out;
+  }
 
   static boolean isSmallOrderEncoding(byte[] buf, int offset) {
     outer:

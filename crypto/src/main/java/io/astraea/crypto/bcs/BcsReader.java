@@ -219,7 +219,12 @@ public final class BcsReader {
     return readOption(element).orElse(null);
   }
 
-  /** Reads a sequence; each element consumes at least one byte, so the length bounds allocation. */
+  /**
+   * Reads a sequence. A declared length above the remaining byte count is refused before anything
+   * is allocated: every element of a protocol type encodes to at least one byte, so such a length
+   * can only be hostile. (Sequences of zero-sized elements, which BCS itself would allow, are
+   * therefore not supported; no Diem wire type has them.)
+   */
   public <T> List<T> readSeq(BcsDecoder<T> element) throws BcsException {
     int at = pos;
     long len = readUleb128();
@@ -235,7 +240,10 @@ public final class BcsReader {
     return Collections.unmodifiableList(out);
   }
 
-  /** Reads a map whose keys must be strictly increasing by encoded bytes (canonical form). */
+  /**
+   * Reads a map whose keys must be strictly increasing by encoded bytes (canonical form). As for
+   * {@link #readSeq}, a declared entry count above the remaining byte count is refused at once.
+   */
   public <K, V> Map<K, V> readMap(BcsDecoder<K> keyDec, BcsDecoder<V> valueDec) throws BcsException {
     int at = pos;
     long len = readUleb128();

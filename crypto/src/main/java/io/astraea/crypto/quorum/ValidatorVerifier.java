@@ -41,9 +41,14 @@ public final class ValidatorVerifier implements BcsEncodable {
     this.quorumVotingPower = quorumFor(total);
   }
 
-  /** The smallest power strictly greater than two thirds of {@code total}. */
+  /**
+   * The smallest power strictly greater than two thirds of {@code total}: {@code total * 2 / 3 + 1}
+   * as Diem computes it, evaluated without the overflow {@code total * 2} would hit above
+   * {@code Long.MAX_VALUE / 2} ({@code floor(2t/3) = t - ceil(t/3)}).
+   */
   public static long quorumFor(long total) {
-    return total * 2 / 3 + 1;
+    long ceilThird = total / 3 + (total % 3 == 0 ? 0 : 1);
+    return total - ceilThird + 1;
   }
 
   public static ValidatorVerifier decode(BcsReader r) throws BcsException {
