@@ -1,0 +1,2 @@
+/** The tree of executed blocks above the last commit, with their certificates. */
+package io.astraea.consensus.blocks;

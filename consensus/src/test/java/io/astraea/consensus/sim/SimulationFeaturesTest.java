@@ -1,0 +1,84 @@
+package io.astraea.consensus.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The simulator's other modes: real crypto on the wire, replay, epochs, reputation. */
+class SimulationFeaturesTest {
+  private static Scenario healthy(long seed, int n) {
+    Scenario s = new Scenario();
+    s.seed = seed;
+    s.validators = n;
+    for (int i = 0; i < n; i++) {
+      s.nodeKeys.add(i);
+    }
+    return s;
+  }
+
+  @Test
+  void realEd25519AndTheWireCodecEndToEnd() {
+    for (long seed = 1; seed <= 3; seed++) {
+      Scenario s = ScenarioGenerator.faults(seed);
+      s.realCrypto = true;
+      s.wireCodec = true;
+      s.livenessBlocks = 5;
+      SimResult r = new Simulation(s).run();
+      assertTrue(r.ok(), r.violations().toString());
+    }
+  }
+
+  @Test
+  void aSeedReplaysExactly() {
+    SimResult a = new Simulation(ScenarioGenerator.twins(42, 10)).run();
+    SimResult b = new Simulation(ScenarioGenerator.twins(42, 10)).run();
+    assertEquals(a, b);
+    SimResult c = new Simulation(ScenarioGenerator.twins(43, 10)).run();
+    assertTrue(a.events() != c.events() || a.simTimeMs() != c.simTimeMs());
+  }
+
+  @Test
+  void epochsChangeWhenAReconfigurationCommits() {
+    Scenario s = healthy(7, 4);
+    s.reconfigEvery = 6;
+    s.livenessBlocks = 40;
+    s.dropProbability = 0.05;
+    s.healMs = 2_000;
+    SimResult r = new Simulation(s).run();
+    assertTrue(r.ok(), r.violations().toString());
+    assertTrue(r.highestEpoch() >= 4, "reached epoch " + r.highestEpoch());
+  }
+
+  @Test
+  void aLaggingNodeCatchesUpAcrossEpochs() {
+    Scenario s = healthy(8, 4);
+    s.reconfigEvery = 4;
+    s.livenessBlocks = 12;
+    s.crashes = new ArrayList<>(List.of(new Scenario.Crash(3, 100, 6_000)));
+    s.healMs = 7_000;
+    SimResult r = new Simulation(s).run();
+    assertTrue(r.ok(), r.violations().toString());
+  }
+
+  @Test
+  void reputationPassesOverACrashedValidator() {
+    SimResult rr = crashedValidator(false);
+    SimResult rep = crashedValidator(true);
+    assertTrue(rr.ok(), rr.violations().toString());
+    assertTrue(rep.ok(), rep.violations().toString());
+    assertTrue(rep.localTimeouts() * 2 < rr.localTimeouts(),
+        "reputation " + rep.localTimeouts() + " timeouts vs round-robin " + rr.localTimeouts());
+  }
+
+  private static SimResult crashedValidator(boolean reputation) {
+    Scenario s = healthy(9, 4);
+    s.reputationElection = reputation;
+    s.crashes = new ArrayList<>(List.of(new Scenario.Crash(2, 0, -1)));
+    s.healMs = 30_000;
+    s.livenessBlocks = 20;
+    return new Simulation(s).run();
+  }
+}

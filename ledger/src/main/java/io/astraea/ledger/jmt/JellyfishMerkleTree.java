@@ -1,0 +1,118 @@
+package io.astraea.ledger.jmt;
+
+import io.astraea.crypto.HashValue;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Jellyfish Merkle tree over a node store: updates that produce {@link TreeUpdateBatch}es,
+ * and reads and proofs at any version whose nodes are still stored.
+ *
+ * <p>Updates take one value set per version, in order ({@code firstVersion}, {@code
+ * firstVersion + 1}, ...), so each transaction of a block gets its own state root, as Diem's
+ * {@code TransactionInfo} requires; a block is one call. The tree at {@code firstVersion - 1} must
+ * exist (none for version 0: the tree starts empty). A version with an empty value set still gets
+ * a root node (a copy of the previous root).
+ */
+public final class JellyfishMerkleTree {
+  private final TreeReader reader;
+
+  public JellyfishMerkleTree(TreeReader reader) {
+    this.reader = reader;
+  }
+
+  /** Computes, without storing, the nodes for {@code valueSets} applied at consecutive versions. */
+  public TreeUpdateBatch putValueSets(List<? extends Map<HashValue, byte[]>> valueSets, long firstVersion)
+      throws JmtException {
+    if (valueSets.isEmpty()) {
+      throw new JmtException(JmtException.Kind.INVALID_REQUEST, "no value sets to apply");
+    }
+    if (firstVersion < 0 || firstVersion > Long.MAX_VALUE - valueSets.size()) {
+      throw new JmtException(JmtException.Kind.INVALID_REQUEST, "version out of range: " + firstVersion);
+    }
+    try {
+      return new TreeUpdater(reader).apply(valueSets, firstVersion);
+    } catch (IllegalArgumentException e) {
+      throw new JmtException(JmtException.Kind.INVALID_REQUEST, e.getMessage(), e);
+    }
+  }
+
+  /** Convenience for a single version. */
+  public TreeUpdateBatch putValueSet(Map<HashValue, byte[]> values, long version) throws JmtException {
+    return putValueSets(List.of(values), version);
+  }
+
+  /** The root hash of the tree at {@code version}. */
+  public HashValue rootHash(long version) throws JmtException {
+    return reader.getNodeOrThrow(NodeKey.root(version)).hash();
+  }
+
+  /** The value of {@code key} at {@code version}, if any. */
+  public Optional<byte[]> get(HashValue key, long version) throws JmtException {
+    return getWithProof(key, version).value();
+  }
+
+  /** The value of {@code key} at {@code version} with a membership or non-membership proof. */
+  public StateValueWithProof getWithProof(HashValue key, long version) throws JmtException {
+    List<HashValue> topDown = new ArrayList<>();
+    NodeKey nodeKey = NodeKey.root(version);
+    Node node = reader.getNodeOrThrow(nodeKey);
+    for (int depth = 0; depth <= NibblePath.MAX_NIBBLES; depth++) {
+      if (node instanceof LeafNode leaf) {
+        SparseMerkleLeafNode proofLeaf = new SparseMerkleLeafNode(leaf.accountKey(), leaf.valueHash());
+        Optional<byte[]> value =
+            leaf.accountKey().equals(key) ? Optional.of(leaf.value()) : Optional.empty();
+        return new StateValueWithProof(value, proof(Optional.of(proofLeaf), topDown));
+      }
+      if (!(node instanceof InternalNode internal)) {
+        return new StateValueWithProof(Optional.empty(), proof(Optional.empty(), topDown));
+      }
+      int next = descend(internal, key.nibble(depth), topDown);
+      if (next < 0) {
+        return new StateValueWithProof(Optional.empty(), proof(Optional.empty(), topDown));
+      }
+      Child c = internal.childOrNull(next);
+      nodeKey = nodeKey.childKey(c.version(), next);
+      node = reader.getNodeOrThrow(nodeKey);
+    }
+    throw new JmtException(JmtException.Kind.CORRUPT_NODE, "tree deeper than a key at version " + version);
+  }
+
+  /**
+   * Walks the four binary levels of {@code node} towards {@code nibble}, adding each sibling
+   * range's hash. Returns the nibble of the child the path continues into (which may be another
+   * nibble's leaf, lifted to where its range has no other child), or -1 for an empty range.
+   */
+  private static int descend(InternalNode node, int nibble, List<HashValue> topDown) {
+    int start = 0;
+    int width = 16;
+    while (width > 1) {
+      int half = width / 2;
+      boolean right = nibble >= start + half;
+      int childStart = right ? start + half : start;
+      topDown.add(node.rangeHash(right ? start : start + half, half));
+      start = childStart;
+      width = half;
+      int count = node.countIn(start, width);
+      if (count == 0) {
+        return -1;
+      }
+      if (count == 1) {
+        int only = node.firstIn(start, width);
+        if (width == 1 || node.childOrNull(only).leaf()) {
+          return only;
+        }
+      }
+    }
+    return start;
+  }
+
+  private static SparseMerkleProof proof(Optional<SparseMerkleLeafNode> leaf, List<HashValue> topDown) {
+    List<HashValue> bottomUp = new ArrayList<>(topDown);
+    Collections.reverse(bottomUp);
+    return new SparseMerkleProof(leaf, bottomUp);
+  }
+}

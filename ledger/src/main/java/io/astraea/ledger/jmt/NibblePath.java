@@ -1,0 +1,111 @@
+package io.astraea.ledger.jmt;
+
+import io.astraea.crypto.HashValue;
+import java.util.Arrays;
+
+/**
+ * A path of 4-bit nibbles from the root, at most 64 long (the nibbles of a 32-byte key). Packed
+ * two nibbles per byte, most significant first; an odd-length path has a zero low nibble in its
+ * last byte, so equal paths have equal bytes.
+ */
+public final class NibblePath implements Comparable<NibblePath> {
+  /** The longest path: every nibble of a 256-bit key. */
+  public static final int MAX_NIBBLES = HashValue.LENGTH * 2;
+
+  public static final NibblePath EMPTY = new NibblePath(new byte[0], 0);
+
+  private final byte[] bytes;
+  private final int length;
+
+  private NibblePath(byte[] bytes, int length) {
+    this.bytes = bytes;
+    this.length = length;
+  }
+
+  /** Rebuilds a path from its packed bytes, rejecting a non-zero padding nibble. */
+  public static NibblePath fromPacked(byte[] packed, int numNibbles) {
+    if (numNibbles < 0 || numNibbles > MAX_NIBBLES || packed.length != (numNibbles + 1) / 2) {
+      throw new IllegalArgumentException("bad nibble path: " + numNibbles + " nibbles in " + packed.length + " bytes");
+    }
+    if ((numNibbles & 1) == 1 && (packed[packed.length - 1] & 0x0f) != 0) {
+      throw new IllegalArgumentException("odd nibble path with non-zero padding");
+    }
+    return new NibblePath(packed.clone(), numNibbles);
+  }
+
+  /** The first {@code numNibbles} nibbles of {@code key}. */
+  public static NibblePath prefixOf(HashValue key, int numNibbles) {
+    NibblePath p = EMPTY;
+    for (int i = 0; i < numNibbles; i++) {
+      p = p.child(key.nibble(i));
+    }
+    return p;
+  }
+
+  /** This path extended by one nibble. */
+  public NibblePath child(int nibble) {
+    if (nibble < 0 || nibble > 15) {
+      throw new IllegalArgumentException("nibble out of range: " + nibble);
+    }
+    if (length == MAX_NIBBLES) {
+      throw new IllegalStateException("nibble path already at full depth");
+    }
+    byte[] b = Arrays.copyOf(bytes, (length + 2) / 2);
+    if ((length & 1) == 0) {
+      b[length / 2] = (byte) (nibble << 4);
+    } else {
+      b[length / 2] = (byte) (b[length / 2] | nibble);
+    }
+    return new NibblePath(b, length + 1);
+  }
+
+  public int length() {
+    return length;
+  }
+
+  public int nibble(int index) {
+    if (index < 0 || index >= length) {
+      throw new IndexOutOfBoundsException(index);
+    }
+    int b = bytes[index >> 1] & 0xff;
+    return (index & 1) == 0 ? b >>> 4 : b & 0x0f;
+  }
+
+  /** The packed bytes (a copy). */
+  public byte[] packed() {
+    return bytes.clone();
+  }
+
+  int packedLength() {
+    return bytes.length;
+  }
+
+  void copyPackedTo(byte[] dest, int offset) {
+    System.arraycopy(bytes, 0, dest, offset, bytes.length);
+  }
+
+  @Override
+  public int compareTo(NibblePath o) {
+    int c = Arrays.compareUnsigned(bytes, o.bytes);
+    return c != 0 ? c : Integer.compare(length, o.length);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof NibblePath p && p.length == length && Arrays.equals(p.bytes, bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(bytes) + length;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      sb.append(Character.forDigit(nibble(i), 16));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,23 @@
+package io.astraea.ledger.jmt;
+
+import java.util.Optional;
+
+/**
+ * A store as it would be after writing {@code batch}: lets the next block be computed on top of an
+ * executed but not yet committed one.
+ */
+public final class OverlayTreeReader implements TreeReader {
+  private final TreeReader base;
+  private final TreeUpdateBatch batch;
+
+  public OverlayTreeReader(TreeReader base, TreeUpdateBatch batch) {
+    this.base = base;
+    this.batch = batch;
+  }
+
+  @Override
+  public Optional<Node> getNode(NodeKey key) throws JmtException {
+    Node n = batch.newNodes().get(key);
+    return n != null ? Optional.of(n) : base.getNode(key);
+  }
+}

@@ -1,0 +1,34 @@
+package io.astraea.ledger.jmt;
+
+import io.astraea.crypto.HashValue;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.SortedSet;
+
+/**
+ * Everything one {@link JellyfishMerkleTree#putValueSets} call produced: the new nodes, the nodes
+ * they made stale, and the root hash after each version, {@code firstVersion} onwards. Nothing is
+ * stored until a {@link TreeWriter} writes the batch, so a block can be executed speculatively.
+ */
+public record TreeUpdateBatch(
+    long firstVersion,
+    List<HashValue> rootHashes,
+    SortedMap<NodeKey, Node> newNodes,
+    SortedSet<StaleNodeIndex> staleNodes) {
+
+  public TreeUpdateBatch {
+    rootHashes = List.copyOf(rootHashes);
+    newNodes = Collections.unmodifiableSortedMap(newNodes);
+    staleNodes = Collections.unmodifiableSortedSet(staleNodes);
+  }
+
+  /** The version of the last value set, whose root is the tree's new root. */
+  public long lastVersion() {
+    return firstVersion + rootHashes.size() - 1;
+  }
+
+  public HashValue lastRootHash() {
+    return rootHashes.get(rootHashes.size() - 1);
+  }
+}

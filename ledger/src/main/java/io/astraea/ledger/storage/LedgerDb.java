@@ -1,0 +1,191 @@
+package io.astraea.ledger.storage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The RocksDB handle with one handle per {@link ColumnFamily}. Every access holds a shared lock and
+ * {@link #close} an exclusive one, so a read racing a shutdown fails with {@link
+ * StorageException.Kind#CLOSED} instead of touching freed native memory.
+ */
+final class LedgerDb implements AutoCloseable {
+  static {
+    RocksDB.loadLibrary();
+  }
+
+  private final RocksDB db;
+  private final DBOptions dbOptions;
+  private final ColumnFamilyOptions cfOptions;
+  private final EnumMap<ColumnFamily, ColumnFamilyHandle> handles = new EnumMap<>(ColumnFamily.class);
+  private final WriteOptions syncWrite = new WriteOptions().setSync(true);
+  private final WriteOptions asyncWrite = new WriteOptions();
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private boolean closed;
+
+  private LedgerDb(RocksDB db, DBOptions dbOptions, ColumnFamilyOptions cfOptions, List<ColumnFamilyHandle> list) {
+    this.db = db;
+    this.dbOptions = dbOptions;
+    this.cfOptions = cfOptions;
+    ColumnFamily[] all = ColumnFamily.values();
+    for (int i = 0; i < all.length; i++) {
+      handles.put(all[i], list.get(i));
+    }
+  }
+
+  static LedgerDb open(Path dir) throws StorageException {
+    DBOptions dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+    ColumnFamilyOptions cfOptions = new ColumnFamilyOptions();
+    List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+    for (ColumnFamily cf : ColumnFamily.values()) {
+      descriptors.add(new ColumnFamilyDescriptor(cf.nameBytes(), cfOptions));
+    }
+    List<ColumnFamilyHandle> list = new ArrayList<>();
+    try {
+      Files.createDirectories(dir);
+      RocksDB db = RocksDB.open(dbOptions, dir.toString(), descriptors, list);
+      return new LedgerDb(db, dbOptions, cfOptions, list);
+    } catch (RocksDBException | java.io.IOException e) {
+      dbOptions.close();
+      cfOptions.close();
+      throw new StorageException(StorageException.Kind.IO, "cannot open ledger database at " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  byte[] get(ColumnFamily cf, byte[] key) throws StorageException {
+    lock.readLock().lock();
+    try {
+      checkOpen();
+      return db.get(handles.get(cf), key);
+    } catch (RocksDBException e) {
+      throw io("read", e);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Visits entries from {@code from} (inclusive) in key order until the visitor returns false. */
+  void scan(ColumnFamily cf, byte[] from, Visitor visitor) throws StorageException {
+    lock.readLock().lock();
+    try (RocksIterator it = iterator(cf)) {
+      if (from == null) {
+        it.seekToFirst();
+      } else {
+        it.seek(from);
+      }
+      while (it.isValid()) {
+        if (!visitor.visit(it.key(), it.value())) {
+          break;
+        }
+        it.next();
+      }
+      it.status();
+    } catch (RocksDBException e) {
+      throw io("scan", e);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** The last entry of a family, or null. */
+  byte[][] last(ColumnFamily cf) throws StorageException {
+    lock.readLock().lock();
+    try (RocksIterator it = iterator(cf)) {
+      it.seekToLast();
+      byte[][] out = it.isValid() ? new byte[][] {it.key(), it.value()} : null;
+      it.status();
+      return out;
+    } catch (RocksDBException e) {
+      throw io("scan", e);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private RocksIterator iterator(ColumnFamily cf) throws StorageException {
+    checkOpen();
+    return db.newIterator(handles.get(cf));
+  }
+
+  /** Writes a batch built by {@code filler} atomically; {@code sync} waits for the WAL fsync. */
+  void write(boolean sync, BatchFiller filler) throws StorageException {
+    lock.readLock().lock();
+    try (WriteBatch batch = new WriteBatch()) {
+      checkOpen();
+      filler.fill(new Batch(batch));
+      db.write(sync ? syncWrite : asyncWrite, batch);
+    } catch (RocksDBException e) {
+      throw io("write", e);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private void checkOpen() throws StorageException {
+    if (closed) {
+      throw new StorageException(StorageException.Kind.CLOSED, "ledger database is closed");
+    }
+  }
+
+  private static StorageException io(String what, RocksDBException e) {
+    return new StorageException(StorageException.Kind.IO, "ledger database " + what + " failed: " + e.getMessage(), e);
+  }
+
+  @Override
+  public void close() {
+    lock.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      handles.values().forEach(ColumnFamilyHandle::close);
+      db.close();
+      syncWrite.close();
+      asyncWrite.close();
+      dbOptions.close();
+      cfOptions.close();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Receives each entry of a scan. */
+  interface Visitor {
+    boolean visit(byte[] key, byte[] value) throws StorageException;
+  }
+
+  /** Fills a write batch. */
+  interface BatchFiller {
+    void fill(Batch batch) throws StorageException, RocksDBException;
+  }
+
+  /** A write batch addressed by {@link ColumnFamily}. */
+  final class Batch {
+    private final WriteBatch batch;
+
+    private Batch(WriteBatch batch) {
+      this.batch = batch;
+    }
+
+    void put(ColumnFamily cf, byte[] key, byte[] value) throws RocksDBException {
+      batch.put(handles.get(cf), key, value);
+    }
+
+    void delete(ColumnFamily cf, byte[] key) throws RocksDBException {
+      batch.delete(handles.get(cf), key);
+    }
+  }
+}
