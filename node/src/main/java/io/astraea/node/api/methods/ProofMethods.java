@@ -1,0 +1,115 @@
+package io.astraea.node.api.methods;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.astraea.crypto.AccountAddress;
+import io.astraea.crypto.bcs.BcsWriter;
+import io.astraea.crypto.quorum.LedgerInfoWithSignatures;
+import io.astraea.ledger.state.StateKeys;
+import io.astraea.ledger.storage.AccountStateWithProof;
+import io.astraea.ledger.storage.StorageException;
+import io.astraea.node.api.JsonRpcError;
+import io.astraea.node.api.JsonRpcException;
+import io.astraea.node.api.Params;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The verifiable-read methods, as Diem shapes them: every proof is the hex of its BCS bytes.
+ *
+ * <ul>
+ *   <li>{@code get_state_proof(version)}: the latest ledger info with signatures, the epoch change
+ *       proof from the epoch the client knows (the one at {@code version}) to the latest one
+ *       ({@code {ledger_info_with_sigs: [...], more: false}}), and the accumulator consistency
+ *       proof from {@code version} to the certified version.
+ *   <li>{@code get_account_state_with_proof(account, version?, ledger_version?)}: the account's
+ *       state blob at {@code version} with the sparse Merkle proof to that version's state root,
+ *       the {@code TransactionInfo} holding that root, and its accumulator proof at
+ *       {@code ledger_version} (default: the latest certified version).
+ * </ul>
+ */
+final class ProofMethods {
+  private final LedgerReader ledger;
+
+  ProofMethods(LedgerReader ledger) {
+    this.ledger = ledger;
+  }
+
+  JsonNode getStateProof(Params p) throws JsonRpcException {
+    p.expect(1, 1);
+    long version = p.u64(0, "version");
+    LedgerInfoWithSignatures li = latestLedgerInfo();
+    long certified = li.ledgerInfo().version();
+    if (version > certified) {
+      throw JsonRpcException.invalidParams(
+          "Invalid param version(" + version + ") should <= latest certified version " + certified);
+    }
+    return read(() -> {
+      long clientEpoch = ledger.system(version).epoch();
+      List<LedgerInfoWithSignatures> changes =
+          ledger.store().epochEndingLedgerInfos(clientEpoch, li.ledgerInfo().epoch());
+      BcsWriter epochChange = new BcsWriter();
+      epochChange.writeSeq(changes).writeBool(false);
+      ObjectNode o = Json.F.objectNode();
+      o.put("ledger_info_with_signatures", Json.hex(li.toBcs()));
+      o.put("epoch_change_proof", Json.hex(epochChange.toByteArray()));
+      o.put("ledger_consistency_proof", Json.hex(ledger.store().consistencyProof(version, certified).toBcs()));
+      return o;
+    });
+  }
+
+  JsonNode getAccountStateWithProof(Params p, AccountAddress account) throws JsonRpcException {
+    long ledgerVersion = p.has(2) ? p.u64(2, "ledger_version") : certifiedOrLatest();
+    long version = p.has(1) ? p.u64(1, "version") : ledgerVersion;
+    long latest = ledger.latestVersion();
+    if (ledgerVersion > latest) {
+      throw JsonRpcException.invalidParams(
+          "Invalid param ledger_version(" + ledgerVersion + ") should <= latest version " + latest);
+    }
+    if (version > ledgerVersion) {
+      throw JsonRpcException.invalidParams(
+          "Invalid param version(" + version + ") should <= ledger_version " + ledgerVersion);
+    }
+    return read(() -> {
+      AccountStateWithProof s = ledger.store().accountStateWithProof(StateKeys.accountKey(account), version, ledgerVersion);
+      ObjectNode o = Json.F.objectNode();
+      o.set("version", Json.u64(s.version()));
+      if (s.blob().isPresent()) {
+        o.put("blob", Json.hex(s.blob().get()));
+      } else {
+        o.putNull("blob");
+      }
+      ObjectNode proof = o.putObject("proof");
+      proof.put("ledger_info_to_transaction_info_proof", Json.hex(s.transactionInfoProof().toBcs()));
+      proof.put("transaction_info", Json.hex(s.transactionInfo().toBcs()));
+      proof.put("transaction_info_to_account_proof", Json.hex(s.stateProof().toBcs()));
+      return o;
+    });
+  }
+
+  private long certifiedOrLatest() throws JsonRpcException {
+    Optional<LedgerInfoWithSignatures> li = read(() -> ledger.store().latestLedgerInfo());
+    return li.map(l -> l.ledgerInfo().version()).orElse(ledger.latestVersion());
+  }
+
+  private LedgerInfoWithSignatures latestLedgerInfo() throws JsonRpcException {
+    return read(() -> ledger.store().latestLedgerInfo()).orElseThrow(() -> new JsonRpcException(
+        JsonRpcError.SERVER_ERROR, "Server error: no certified ledger info yet"));
+  }
+
+  @FunctionalInterface
+  interface Read<T> {
+    T get() throws StorageException;
+  }
+
+  static <T> T read(Read<T> r) throws JsonRpcException {
+    try {
+      return r.get();
+    } catch (StorageException e) {
+      if (e.kind() == StorageException.Kind.INVALID_ARGUMENT) {
+        throw JsonRpcException.invalidParams("Invalid params: " + e.getMessage());
+      }
+      throw new JsonRpcException(JsonRpcError.SERVER_ERROR, "Server error: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package io.astraea.node.daemon;
+
+import io.astraea.consensus.Action;
+import io.astraea.consensus.ConsensusCore;
+import io.astraea.consensus.Event;
+import io.astraea.consensus.types.ConsensusMsg;
+import io.astraea.crypto.AccountAddress;
+import io.astraea.crypto.bcs.BcsException;
+import io.astraea.node.metrics.NodeMetrics;
+import io.astraea.node.net.Network;
+import io.astraea.node.net.wire.ProtocolId;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the pure consensus core on the one thread that owns its state. Network handlers and timers
+ * only enqueue {@link Event}s; this thread takes them in order, feeds the core and carries out the
+ * returned {@link Action}s: messages go to the network, timeouts to the timer, commits and state
+ * sync to the ledger.
+ *
+ * <p>Peer messages are decoded here at the edge (malformed bytes are counted and dropped before
+ * the core sees anything); the link has already checked frame size and that the sender is a
+ * validator (TLS with pinned keys); the core verifies signatures and quorums.
+ */
+public final class ConsensusDriver implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ConsensusDriver.class);
+
+  /** What the driver needs from the ledger side; called on the consensus thread. */
+  public interface LedgerActions {
+    void commit(Action.Commit commit) throws Exception;
+
+    void syncTo(Action.SyncTo sync) throws Exception;
+
+    void epochChanged(Action.EpochChanged change);
+  }
+
+  private final ConsensusCore core;
+  private final Network network;
+  private final LedgerActions ledger;
+  private final NodeMetrics metrics;
+  private final LongSupplier clockUsecs;
+  private final BlockingQueue<Event> events = new LinkedBlockingQueue<>(100_000);
+  private final ScheduledExecutorService timers =
+      Executors.newSingleThreadScheduledExecutor(daemon("consensus-timer"));
+  private final Thread thread;
+  private volatile boolean running = true;
+  private volatile Throwable failure;
+
+  public ConsensusDriver(
+      ConsensusCore core, Network network, LedgerActions ledger, NodeMetrics metrics, LongSupplier clockUsecs) {
+    this.core = core;
+    this.network = network;
+    this.ledger = ledger;
+    this.metrics = metrics;
+    this.clockUsecs = clockUsecs;
+    this.thread = daemon("consensus").newThread(this::loop);
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  public void start() {
+    events.add(new Event.Start(clockUsecs.getAsLong()));
+    thread.start();
+  }
+
+  /** Network handler for {@link ProtocolId#CONSENSUS}: decode at the edge, then enqueue. */
+  public void onPeerMessage(AccountAddress from, byte[] payload) {
+    ConsensusMsg msg;
+    try {
+      msg = ConsensusMsg.decode(payload);
+    } catch (BcsException | RuntimeException e) {
+      metrics.rejectedMessages.labelValues("malformed").inc();
+      LOG.debug("dropping malformed consensus message from {}: {}", from, e.getMessage());
+      return;
+    }
+    if (!events.offer(new Event.MessageReceived(from, msg, clockUsecs.getAsLong()))) {
+      metrics.rejectedMessages.labelValues("queue_full").inc();
+    }
+  }
+
+  /** The first fatal error of the consensus thread, if it stopped on one. */
+  public Throwable failure() {
+    return failure;
+  }
+
+  public boolean isRunning() {
+    return running && thread.isAlive();
+  }
+
+  private void loop() {
+    try {
+      while (running) {
+        Event e = events.poll(200, TimeUnit.MILLISECONDS);
+        if (e == null) {
+          continue;
+        }
+        List<Action> actions = core.handle(e);
+        for (Action a : actions) {
+          carryOut(a);
+        }
+        metrics.consensusRound.set(core.currentRound());
+        metrics.consensusEpoch.set(core.epoch());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Throwable t) {
+      // A ledger write failed or the core hit a bug: stop voting rather than risk safety.
+      failure = t;
+      running = false;
+      LOG.error("consensus stopped: {}", t.toString(), t);
+    }
+  }
+
+  private void carryOut(Action a) throws Exception {
+    if (a instanceof Action.Send s) {
+      network.send(s.to(), ProtocolId.CONSENSUS, s.message().encode());
+    } else if (a instanceof Action.Broadcast b) {
+      network.broadcast(ProtocolId.CONSENSUS, b.message().encode());
+    } else if (a instanceof Action.ScheduleTimeout t) {
+      schedule(t.delay(), () -> new Event.LocalTimeout(t.epoch(), t.round(), clockUsecs.getAsLong()));
+    } else if (a instanceof Action.ScheduleProposal p) {
+      schedule(p.delay(), () -> new Event.ProposalTimer(p.epoch(), p.round(), clockUsecs.getAsLong()));
+    } else if (a instanceof Action.Commit c) {
+      ledger.commit(c);
+      metrics.committedBlocks.inc(c.blocks().size());
+    } else if (a instanceof Action.SyncTo s) {
+      ledger.syncTo(s);
+    } else if (a instanceof Action.EpochChanged ec) {
+      LOG.info("epoch {} begins with {} validators", ec.next().epoch(), ec.next().verifier().size());
+      ledger.epochChanged(ec);
+    }
+  }
+
+  private void schedule(Duration delay, java.util.function.Supplier<Event> event) {
+    if (!running) {
+      return;
+    }
+    timers.schedule(() -> events.offer(event.get()), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    timers.shutdownNow();
+    thread.interrupt();
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,306 @@
+package io.astraea.node.ledger;
+
+import io.astraea.consensus.Action;
+import io.astraea.consensus.ExecutionResult;
+import io.astraea.consensus.Executor;
+import io.astraea.consensus.blocks.ExecutedBlock;
+import io.astraea.consensus.types.Block;
+import io.astraea.crypto.AccountAddress;
+import io.astraea.crypto.HashValue;
+import io.astraea.crypto.bcs.BcsException;
+import io.astraea.crypto.quorum.BlockInfo;
+import io.astraea.crypto.quorum.LedgerInfoWithSignatures;
+import io.astraea.ledger.accumulator.AccumulatorProofException;
+import io.astraea.ledger.accumulator.InMemoryAccumulator;
+import io.astraea.ledger.execution.BlockExecutor;
+import io.astraea.ledger.execution.BlockOutput;
+import io.astraea.ledger.execution.ExecutorConfig;
+import io.astraea.ledger.execution.TransactionOutput;
+import io.astraea.ledger.jmt.JmtException;
+import io.astraea.ledger.jmt.TreeReader;
+import io.astraea.ledger.state.StateKeys;
+import io.astraea.ledger.state.StateView;
+import io.astraea.ledger.storage.BlockCommit;
+import io.astraea.ledger.storage.LedgerStore;
+import io.astraea.ledger.storage.StorageException;
+import io.astraea.ledger.storage.TransactionToCommit;
+import io.astraea.ledger.types.BlockMetadata;
+import io.astraea.ledger.types.SignedTransaction;
+import io.astraea.ledger.types.Transaction;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Speculative execution and commit of consensus blocks over the {@link LedgerService}.
+ *
+ * <p>Each block executes on top of its parent's speculative state (a tree of in-memory overlays
+ * keyed by block id, rooted at the committed ledger), giving the accumulator root, last version
+ * and next epoch state that votes certify. A proposal or NIL block executes its {@link
+ * BlockMetadata} transaction (id, round, timestamp, the signers of its parent's certificate,
+ * proposer; {@code 0x0} for NIL) and then its payload's transactions; discarded transactions get
+ * no version. A block after a reconfiguration in the same epoch, and an epoch's genesis block,
+ * execute nothing and carry their parent's state (and pending next epoch). A payload that does not
+ * decode fails execution.
+ *
+ * <p>Signatures: a transaction the mempool verified (recorded in {@link VerifiedSignatures}) is
+ * not checked again; if any transaction of the block was not verified here, this class verifies
+ * it first, and if one fails, the block runs through the signature-checking executor, so the
+ * outcome is always exactly the standard executor's.
+ *
+ * <p>Threads: {@link #execute}, {@link #commit} and {@link #reset} run on the consensus thread
+ * (they are synchronized, so a state-sync thread may call {@link #reset} too).
+ */
+public final class SpeculativeExecutor implements Executor {
+  private static final Logger LOG = LoggerFactory.getLogger(SpeculativeExecutor.class);
+
+  private final LedgerService ledger;
+  private final LedgerStore store;
+  private final VerifiedSignatures verified;
+  private final BlockExecutor checking;
+  private final BlockExecutor trusting;
+  private final Map<HashValue, SpeculativeBlock> blocks = new HashMap<>();
+  private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
+
+  public SpeculativeExecutor(LedgerService ledger, VerifiedSignatures verified, ExecutorConfig config) {
+    this.ledger = ledger;
+    this.store = ledger.store();
+    this.verified = verified;
+    ExecutorConfig checks = new ExecutorConfig(true, config.gas());
+    this.checking = new BlockExecutor(checks);
+    this.trusting = new BlockExecutor(checks.withoutSignatureChecks());
+  }
+
+  public void addCommitListener(CommitListener l) {
+    listeners.add(l);
+  }
+
+  /** How many executed blocks await commit (for metrics and tests). */
+  public synchronized int pendingBlocks() {
+    return blocks.size();
+  }
+
+  @Override
+  public synchronized ExecutionResult execute(Block block, BlockInfo parent) throws ExecutionException {
+    SpeculativeBlock known = blocks.get(block.id());
+    if (known != null) {
+      return known.result;
+    }
+    Base base = base(block, parent);
+    SpeculativeBlock b;
+    if (block.isGenesis() || parent.hasReconfiguration()) {
+      ExecutionResult r = new ExecutionResult(parent.executedStateId(), parent.version(),
+          block.isGenesis() ? Optional.empty() : parent.nextEpochState());
+      ExecutedChunk empty = new ExecutedChunk(List.of(), Optional.empty(), base.accumulator, base.version);
+      b = new SpeculativeBlock(block.id(), block.parentId(), base.parent, base.committed, new TreeMap<>(), base.tree, empty, r, List.of());
+    } else {
+      b = run(block, base);
+    }
+    blocks.put(block.id(), b);
+    return b.result;
+  }
+
+  /** The state a block executes on: its parent's speculative state or the committed ledger. */
+  private record Base(SpeculativeBlock parent, CommittedStateView committed,
+      TreeReader tree, InMemoryAccumulator accumulator, long version, StateView view) {}
+
+  /**
+   * The parent's state: its own speculative state; else the committed ledger at its version; else
+   * a speculative block that reached the same accumulator root and version (the same history, so
+   * the same state). The last case is an epoch's genesis block, whose state is that of the block
+   * that ended the previous epoch: consensus may execute the new epoch's first block before the
+   * node has carried out the commit of the old epoch's last one.
+   */
+  private Base base(Block block, BlockInfo parent) throws ExecutionException {
+    SpeculativeBlock p = blocks.get(block.parentId());
+    if (p == null && parent.version() > store.latestVersion()) {
+      p = blocks.values().stream().filter(b -> sameState(b, parent)).findFirst().orElse(null);
+    }
+    if (p != null) {
+      return new Base(p, p.committed, p.tree, p.chunk.accumulator(), p.result.version(), p);
+    }
+    long v = parent.version();
+    try {
+      if (v > store.latestVersion() || !store.accumulatorRoot(v).equals(parent.executedStateId())) {
+        throw new ExecutionException("parent " + parent.id().toHex() + " of " + block
+            + " is neither executed here nor committed (ledger at " + store.latestVersion() + ")");
+      }
+      InMemoryAccumulator acc = InMemoryAccumulator.transactions(store.frozenSubtreeRoots(v), v + 1);
+      CommittedStateView view = new CommittedStateView(store, v);
+      return new Base(null, view, store.stateTree(), acc, v, view);
+    } catch (StorageException | AccumulatorProofException e) {
+      throw new ExecutionException("cannot read the committed state at " + v + ": " + e.getMessage());
+    }
+  }
+
+  private SpeculativeBlock run(Block block, Base base) throws ExecutionException {
+    List<SignedTransaction> userTxns;
+    try {
+      userTxns = PayloadCodec.decode(block.payload());
+    } catch (BcsException e) {
+      throw new ExecutionException("payload of " + block + " does not decode: " + e.getMessage());
+    }
+    BlockMetadata metadata = new BlockMetadata(block.id(), block.round(), block.timestampUsecs(),
+        new ArrayList<>(block.quorumCert().signedLedgerInfo().signatures().keySet()),
+        block.author().orElse(StateKeys.NIL_PROPOSER));
+    BlockExecutor executor = allVerified(userTxns) ? trusting : checking;
+    BlockOutput out;
+    try {
+      out = executor.executeBlock(base.view, metadata, userTxns);
+    } catch (io.astraea.ledger.execution.ExecutionException e) {
+      throw new ExecutionException("block " + block + " is invalid: " + e.getMessage());
+    } catch (LedgerReadException e) {
+      throw new ExecutionException("state read failed executing " + block + ": " + e.getMessage());
+    }
+    List<Transaction> txns = new ArrayList<>(userTxns.size() + 1);
+    txns.add(new Transaction.BlockMetadataTransaction(metadata));
+    userTxns.forEach(t -> txns.add(new Transaction.UserTransaction(t)));
+    ExecutedChunk chunk;
+    try {
+      chunk = ExecutedChunk.build(base.tree, base.version, base.accumulator, txns, out.outputs());
+    } catch (JmtException e) {
+      throw new ExecutionException("state tree update failed for " + block + ": " + e.getMessage());
+    }
+    TreeMap<HashValue, byte[]> writes = new TreeMap<>();
+    List<HashValue> discarded = new ArrayList<>();
+    for (int i = 0; i < out.outputs().size(); i++) {
+      TransactionOutput o = out.outputs().get(i);
+      writes.putAll(o.writeSet().byKey());
+      if (o.isDiscarded() && i > 0) {
+        discarded.add(txns.get(i).hash());
+      }
+    }
+    ExecutionResult r = new ExecutionResult(chunk.rootHash(), chunk.lastVersion(), out.nextEpochState());
+    LOG.debug("executed {}: {} transaction(s) kept, version {}, root {}", block, chunk.transactions().size(),
+        chunk.lastVersion(), chunk.rootHash());
+    return new SpeculativeBlock(block.id(), block.parentId(), base.parent, base.committed, writes, base.tree, chunk, r, discarded);
+  }
+
+  /** Verifies every signature not verified before; true if all are valid (and now recorded). */
+  private boolean allVerified(List<SignedTransaction> txns) {
+    boolean ok = true;
+    for (SignedTransaction t : txns) {
+      HashValue h = t.hash();
+      if (verified.isVerified(h)) {
+        continue;
+      }
+      if (t.checkSignature().isValid()) {
+        verified.markVerified(h);
+      } else {
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  /**
+   * Commits the blocks of {@code commit} (oldest first), one write batch per block, the quorum's
+   * ledger info with the last; drops the committed and abandoned speculative states; saves the
+   * recovery record; tells the listeners. Blocks the ledger already holds (a replay after a
+   * restart) are checked against it and skipped.
+   */
+  public synchronized CommittedTransactions commit(Action.Commit commit) throws CommitException, StorageException {
+    List<ExecutedBlock> chain = commit.blocks();
+    LedgerInfoWithSignatures proof = commit.proof();
+    TreeMap<AccountAddress, Long> nextSeq = new TreeMap<>();
+    List<HashValue> committed = new ArrayList<>();
+    List<HashValue> discarded = new ArrayList<>();
+    boolean ledgerInfoWritten = false;
+    for (int i = 0; i < chain.size(); i++) {
+      ExecutedBlock eb = chain.get(i);
+      boolean last = i == chain.size() - 1;
+      BlockInfo info = eb.info();
+      SpeculativeBlock b = blocks.get(eb.id());
+      if (b == null || b.chunk.transactions().isEmpty() || b.chunk.lastVersion() <= store.latestVersion()) {
+        checkCommitted(eb);
+        continue;
+      }
+      if (!b.result.executedStateId().equals(info.executedStateId()) || b.result.version() != info.version()) {
+        throw new CommitException("block " + eb.id() + " executed here to " + b.result + " but the quorum certified "
+            + info.executedStateId() + " at " + info.version());
+      }
+      if (b.chunk.firstVersion() != store.latestVersion() + 1) {
+        throw new CommitException("block " + eb.id() + " starts at version " + b.chunk.firstVersion()
+            + " but the ledger is at " + store.latestVersion());
+      }
+      Optional<LedgerInfoWithSignatures> li = last ? Optional.of(proof) : Optional.empty();
+      HashValue root = store.commit(new BlockCommit(b.chunk.firstVersion(), b.chunk.transactions(),
+          b.chunk.stateUpdate().orElseThrow(), li));
+      if (!root.equals(info.executedStateId())) {
+        throw new CommitException("ledger root after block " + eb.id() + " is " + root + ", certified "
+            + info.executedStateId());
+      }
+      ledgerInfoWritten |= last;
+      for (TransactionToCommit t : b.chunk.transactions()) {
+        if (t.transaction() instanceof Transaction.UserTransaction u) {
+          nextSeq.merge(u.transaction().sender(), u.transaction().sequenceNumber() + 1, Math::max);
+          committed.add(t.info().transactionHash());
+        }
+      }
+      discarded.addAll(b.discarded);
+    }
+    if (!ledgerInfoWritten && proof.ledgerInfo().version() == store.latestVersion()
+        && !proof.ledgerInfo().equals(store.latestLedgerInfo().map(l -> l.ledgerInfo()).orElse(null))) {
+      // The last block added no transaction (it follows a reconfiguration), or its transactions
+      // were committed before a restart: the proof still needs storing. A replayed proof older
+      // than the ledger is already superseded.
+      store.commitLedgerInfo(proof);
+    }
+    prune(chain.get(chain.size() - 1).info());
+    ledger.saveRecoveryData(commit.recovery());
+    committed.forEach(verified::forget);
+    CommittedTransactions result = new CommittedTransactions(nextSeq, committed, discarded, store.latestVersion());
+    for (CommitListener l : listeners) {
+      l.onCommit(result);
+    }
+    LOG.info("committed {} block(s) to version {} (epoch {} round {})", chain.size(), store.latestVersion(),
+        proof.ledgerInfo().epoch(), proof.ledgerInfo().commitInfo().round());
+    return result;
+  }
+
+  /** A block with nothing left to write must match what the ledger already holds. */
+  private void checkCommitted(ExecutedBlock eb) throws CommitException, StorageException {
+    BlockInfo info = eb.info();
+    if (info.version() > store.latestVersion()) {
+      throw new CommitException("block " + eb.id() + " at version " + info.version()
+          + " was never executed here (ledger at " + store.latestVersion() + ")");
+    }
+    if (!store.accumulatorRoot(info.version()).equals(info.executedStateId())) {
+      throw new CommitException("the ledger at version " + info.version() + " differs from certified block "
+          + eb.id());
+    }
+  }
+
+  private static boolean sameState(SpeculativeBlock b, BlockInfo info) {
+    return b.result.version() == info.version() && b.result.executedStateId().equals(info.executedStateId());
+  }
+
+  /**
+   * Keeps only the speculative states that extend the new root (the root itself is now committed):
+   * its descendants, and blocks built on an ancestor holding the root's state (the next epoch's
+   * first blocks, built on the state that ended this epoch).
+   */
+  private void prune(BlockInfo newRoot) {
+    blocks.values().removeIf(b -> b.id.equals(newRoot.id()) || !extendsRoot(b, newRoot));
+  }
+
+  private static boolean extendsRoot(SpeculativeBlock b, BlockInfo root) {
+    for (SpeculativeBlock n = b; n != null; n = n.parent) {
+      if (n.id.equals(root.id()) || n.parentId.equals(root.id()) || (n != b && sameState(n, root))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Forgets every speculative state (after state sync moved the ledger under them). */
+  public synchronized void reset() {
+    blocks.clear();
+  }
+}

@@ -1,2 +1,0 @@
-/** Astraea node module. */
-package io.astraea.node;

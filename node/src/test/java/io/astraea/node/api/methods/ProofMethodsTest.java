@@ -1,0 +1,104 @@
+package io.astraea.node.api.methods;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.astraea.crypto.HashValue;
+import io.astraea.crypto.bcs.BcsReader;
+import io.astraea.crypto.quorum.LedgerInfoWithSignatures;
+import io.astraea.ledger.accumulator.AccumulatorConsistencyProof;
+import io.astraea.ledger.accumulator.AccumulatorProof;
+import io.astraea.ledger.accumulator.AccumulatorVerifier;
+import io.astraea.ledger.accumulator.InMemoryAccumulator;
+import io.astraea.ledger.jmt.SparseMerkleProof;
+import io.astraea.ledger.jmt.SparseMerkleProofVerifier;
+import io.astraea.ledger.state.AccountState;
+import io.astraea.ledger.state.StateKeys;
+import io.astraea.ledger.types.Bytes;
+import io.astraea.ledger.types.TransactionInfo;
+import io.astraea.node.api.JsonRpcDispatcher;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The proofs the verifiable-read methods return actually verify against the certified ledger. */
+class ProofMethodsTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  private static JsonNode call(JsonRpcDispatcher d, String method, String params) throws Exception {
+    String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
+    return MAPPER.readTree(d.handle(body.getBytes()));
+  }
+
+  private static byte[] hex(JsonNode n) {
+    return HexFormat.of().parseHex(n.asText());
+  }
+
+  @Test
+  void stateAndAccountProofsVerify() throws Exception {
+    try (TestChain chain = new TestChain(dir)) {
+      DiemJsonRpcMethods m = new DiemJsonRpcMethods(chain.store, chain.submitter(), () -> 0);
+      JsonRpcDispatcher d = new JsonRpcDispatcher(MAPPER, m.methods(), m::metadata, 10);
+      assertEquals(-32000, call(d, "get_state_proof", "[0]").get("error").get("code").asInt());
+
+      chain.block(List.of(chain.txn(chain.users.get(0), chain.user(0), 0,
+          ScriptPayloads.peerToPeer("XUS", chain.user(1), 77, Bytes.EMPTY, Bytes.EMPTY))));
+      LedgerInfoWithSignatures certified = chain.certify();
+      long v = certified.ledgerInfo().version();
+      HashValue root = certified.ledgerInfo().commitInfo().executedStateId();
+
+      JsonNode sp = call(d, "get_state_proof", "[0]").get("result");
+      LedgerInfoWithSignatures li =
+          BcsReader.decode(hex(sp.get("ledger_info_with_signatures")), LedgerInfoWithSignatures::decode);
+      assertEquals(certified, li);
+      List<LedgerInfoWithSignatures> changes = BcsReader.decode(hex(sp.get("epoch_change_proof")), r -> {
+        List<LedgerInfoWithSignatures> l = r.readSeq(LedgerInfoWithSignatures::decode);
+        assertEquals(false, r.readBool());
+        return l;
+      });
+      assertTrue(changes.isEmpty());
+      AccumulatorConsistencyProof consistency =
+          BcsReader.decode(hex(sp.get("ledger_consistency_proof")), AccumulatorConsistencyProof::decode);
+      InMemoryAccumulator atGenesis = InMemoryAccumulator.transactions(chain.store.frozenSubtreeRoots(0), 1);
+      AccumulatorVerifier.verifyConsistency(atGenesis, v + 1, root, consistency);
+
+      JsonNode ap = call(d, "get_account_state_with_proof", "[\"" + chain.user(0).toHex() + "\"]").get("result");
+      assertEquals(v, ap.get("version").asLong());
+      byte[] blob = hex(ap.get("blob"));
+      assertEquals(TestChain.FUNDS - 77, AccountState.fromBcs(blob).balance("XUS"));
+      TransactionInfo info = TransactionInfo.fromBcs(hex(ap.get("proof").get("transaction_info")));
+      SparseMerkleProof stateProof = BcsReader.decode(
+          hex(ap.get("proof").get("transaction_info_to_account_proof")), SparseMerkleProof::decode);
+      SparseMerkleProofVerifier.verify(info.stateRootHash(), StateKeys.accountKey(chain.user(0)), Optional.of(blob),
+          stateProof);
+      AccumulatorProof infoProof = BcsReader.decode(
+          hex(ap.get("proof").get("ledger_info_to_transaction_info_proof")), AccumulatorProof::decode);
+      AccumulatorVerifier.verifyInclusion(root, info.hash(), v, infoProof);
+
+      JsonNode atGenesisAccount =
+          call(d, "get_account_state_with_proof", "[\"" + chain.user(0).toHex() + "\", 0, " + v + "]").get("result");
+      assertEquals(TestChain.FUNDS, AccountState.fromBcs(hex(atGenesisAccount.get("blob"))).balance("XUS"));
+
+      String nobody = "00000000000000000000000000abcdef";
+      JsonNode absent = call(d, "get_account_state_with_proof", "[\"" + nobody + "\"]").get("result");
+      assertTrue(absent.get("blob").isNull());
+      TransactionInfo absentInfo = TransactionInfo.fromBcs(hex(absent.get("proof").get("transaction_info")));
+      SparseMerkleProofVerifier.verify(absentInfo.stateRootHash(),
+          StateKeys.accountKey(io.astraea.crypto.AccountAddress.fromHex(nobody)), Optional.empty(),
+          BcsReader.decode(hex(absent.get("proof").get("transaction_info_to_account_proof")), SparseMerkleProof::decode));
+
+      assertEquals(-32602, call(d, "get_state_proof", "[" + (v + 1) + "]").get("error").get("code").asInt());
+      assertEquals(-32602, call(d, "get_state_proof", "[\"x\"]").get("error").get("code").asInt());
+      assertEquals(-32602, call(d, "get_account_state_with_proof",
+          "[\"" + chain.user(0).toHex() + "\", " + (v + 1) + "]").get("error").get("code").asInt());
+      assertEquals(-32602, call(d, "get_account_state_with_proof", "[\"zz\"]").get("error").get("code").asInt());
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package io.astraea.node.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.astraea.crypto.AccountAddress;
+import io.astraea.crypto.AuthenticationKey;
+import io.astraea.crypto.keys.KeyFiles;
+import io.astraea.ledger.state.AccountState;
+import io.astraea.node.api.HttpApiServer;
+import io.astraea.node.api.HttpRoute;
+import io.astraea.node.api.JsonRpcDispatcher;
+import io.astraea.node.api.JsonRpcRoute;
+import io.astraea.node.api.methods.DiemJsonRpcMethods;
+import io.astraea.node.api.methods.LedgerReader;
+import io.astraea.node.api.methods.TestChain;
+import io.astraea.node.faucet.Faucet;
+import io.astraea.node.faucet.FaucetKeys;
+import io.astraea.node.faucet.FaucetRoute;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The account commands against an in-process node API (JSON-RPC and faucet) over a real ledger. */
+class AccountCommandsTest {
+  @TempDir static Path dir;
+  static TestChain chain;
+  static HttpApiServer server;
+  static String url;
+  static String faucetUrl;
+
+  private StringWriter out = new StringWriter();
+  private StringWriter err = new StringWriter();
+
+  @BeforeAll
+  static void node() throws Exception {
+    chain = new TestChain(dir.resolve("db"));
+    DiemJsonRpcMethods methods = new DiemJsonRpcMethods(chain.store, chain.submitter(), () -> 0);
+    JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(new ObjectMapper(), methods.methods(), methods::metadata, 20);
+    Faucet faucet = new Faucet(new FaucetKeys(chain.treasury, chain.dealer), new LedgerReader(chain.store),
+        chain.submitter());
+    Map<String, HttpRoute> routes = Map.of("/v1", new JsonRpcRoute(dispatcher), "/mint", new FaucetRoute(faucet));
+    server = new HttpApiServer(routes, 1 << 20, 2);
+    InetSocketAddress a = server.start(new InetSocketAddress("127.0.0.1", 0));
+    url = "http://127.0.0.1:" + a.getPort() + "/v1";
+    faucetUrl = "http://127.0.0.1:" + a.getPort();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    chain.close();
+  }
+
+  private int run(String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    CommandLine cl = AstraeaCli.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  private static AccountState state(AccountAddress a) throws Exception {
+    return new LedgerReader(chain.store).latestAccount(a).orElseThrow();
+  }
+
+  private static AccountAddress addressOf(Path key) throws Exception {
+    return AuthenticationKey.ed25519(KeyFiles.readPrivateKey(key).publicKey()).derivedAddress();
+  }
+
+  @Test
+  void createBalanceTransferHistory() throws Exception {
+    Path key = dir.resolve("alice.key");
+    assertEquals(0, run("account", "create", "--url", url, "--faucet", faucetUrl, "--key", key.toString(),
+        "--amount", "5000"), err.toString());
+    assertTrue(Files.exists(key) && Files.exists(dir.resolve("alice.key.pub")));
+    AccountAddress alice = addressOf(key);
+    assertTrue(out.toString().contains(alice.toHex()), out.toString());
+    assertEquals(5000, state(alice).balance("XUS"));
+
+    assertEquals(0, run("account", "create", "--url", url, "--faucet", faucetUrl + "/mint", "--key", key.toString(),
+        "--amount", "1000"), err.toString());
+    assertEquals(6000, state(alice).balance("XUS"), "the same key tops the same account up");
+
+    assertEquals(0, run("account", "balance", "--url", url, "--key", key.toString()), err.toString());
+    assertTrue(out.toString().contains("6000 XUS"), out.toString());
+
+    AccountAddress bob = chain.user(1);
+    long bobBefore = state(bob).balance("XUS");
+    assertEquals(0, run("account", "transfer", "--url", url, "--key", key.toString(), "--to", bob.toHex(),
+        "--amount", "1200", "--wait"), err.toString());
+    assertTrue(out.toString().contains("executed at version"), out.toString());
+    assertEquals(4800, state(alice).balance("XUS"));
+    assertEquals(bobBefore + 1200, state(bob).balance("XUS"));
+    assertEquals(1, state(alice).sequenceNumber());
+
+    assertEquals(0, run("account", "transfer", "--url", url, "--key", key.toString(), "--to", bob.toHex(),
+        "--amount", "300"), err.toString());
+    assertTrue(out.toString().contains("sequence number 1"), out.toString());
+    assertEquals(4500, state(alice).balance("XUS"));
+
+    assertEquals(0, run("account", "history", "--url", url, "--address", alice.toHex()), err.toString());
+    String h = out.toString();
+    assertTrue(h.contains("4 payment(s)"), h);
+    assertTrue(h.contains("received") && h.contains("5000 XUS from"), h);
+    assertTrue(h.contains("1200 XUS to " + bob.toHex()), h);
+    assertTrue(h.indexOf("5000 XUS") < h.indexOf("1200 XUS"), "ledger order: " + h);
+  }
+
+  @Test
+  void failedPaymentExitsOneWithItsStatus() throws Exception {
+    Path key = dir.resolve("carol.key");
+    assertEquals(0, run("account", "create", "--url", url, "--faucet", faucetUrl, "--key", key.toString(),
+        "--amount", "10"), err.toString());
+    assertEquals(1, run("account", "transfer", "--url", url, "--key", key.toString(), "--to", chain.user(0).toHex(),
+        "--amount", "11", "--wait"));
+    assertTrue(err.toString().contains("move_abort"), err.toString());
+    assertEquals(10, state(addressOf(key)).balance("XUS"));
+  }
+
+  @Test
+  void missingAccountsAndKeysAreFailuresNotCrashes() {
+    assertEquals(1, run("account", "balance", "--url", url, "--address", "00000000000000000000000000abcdef"));
+    assertTrue(err.toString().contains("does not exist"), err.toString());
+    assertEquals(1, run("account", "balance", "--url", url, "--key", dir.resolve("nope.key").toString()));
+    assertEquals(1, run("account", "transfer", "--url", url, "--key", dir.resolve("nope.key").toString(),
+        "--to", "0x1", "--amount", "1"));
+    assertEquals(1, run("account", "balance", "--url", "http://127.0.0.1:1/v1", "--address", "0x1"));
+    assertEquals(1, run("account", "create", "--url", url, "--faucet", faucetUrl, "--key",
+        dir.resolve("dave.key").toString(), "--currency", "ABC"));
+    assertTrue(err.toString().contains("400") && err.toString().contains("unknown currency"), err.toString());
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertEquals(2, run("account", "balance", "--url", url));
+    assertEquals(2, run("account", "balance", "--url", url, "--address", "0x1", "--key", "k"));
+    assertEquals(2, run("account", "balance", "--url", url, "--address", "not-hex"));
+    assertEquals(2, run("account", "transfer", "--url", url, "--key", "k", "--to", "0x1"));
+    assertEquals(2, run("account", "transfer", "--url", url, "--key", "k", "--to", "0x1", "--amount", "-1"));
+    assertEquals(2, run("account", "history"));
+    assertEquals(2, run("account"));
+  }
+}

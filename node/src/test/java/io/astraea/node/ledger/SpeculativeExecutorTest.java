@@ -1,0 +1,220 @@
+package io.astraea.node.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.astraea.consensus.ExecutionResult;
+import io.astraea.consensus.Executor;
+import io.astraea.consensus.RecoveryData;
+import io.astraea.consensus.blocks.ExecutedBlock;
+import io.astraea.consensus.types.Block;
+import io.astraea.consensus.types.Payload;
+import io.astraea.crypto.HashValue;
+import io.astraea.crypto.quorum.BlockInfo;
+import io.astraea.crypto.quorum.EpochState;
+import io.astraea.ledger.execution.ExecutorConfig;
+import io.astraea.ledger.state.AccountState;
+import io.astraea.ledger.types.BlockMetadata;
+import io.astraea.ledger.types.RawTransaction;
+import io.astraea.ledger.types.SignedTransaction;
+import io.astraea.ledger.types.Transaction;
+import io.astraea.ledger.types.TransactionAuthenticator;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpeculativeExecutorTest {
+  @TempDir Path dir;
+  private final TestChain chain = new TestChain();
+  private final VerifiedSignatures verified = new VerifiedSignatures(1_000);
+  private LedgerService ledger;
+  private SpeculativeExecutor executor;
+  private RecoveryData start;
+  private EpochState epoch;
+
+  @BeforeEach
+  void open() throws Exception {
+    ledger = LedgerService.open(dir, chain.description());
+    executor = new SpeculativeExecutor(ledger, verified, ExecutorConfig.standard());
+    start = ledger.recoveryData();
+    epoch = start.epochState();
+  }
+
+  @AfterEach
+  void close() {
+    ledger.close();
+  }
+
+  private ExecutedBlock run(Block b, BlockInfo parent) throws Executor.ExecutionException {
+    return new ExecutedBlock(b, TestChain.info(b, executor.execute(b, parent)));
+  }
+
+  private long balance(int user) throws Exception {
+    return AccountState.fromBcs(ledger.committedView().getAccountBlob(chain.user(user)).orElseThrow())
+        .balance("XUS");
+  }
+
+  @Test
+  void forksExecuteIndependentlyAndCommittingOneDropsTheOther() throws Exception {
+    BlockInfo root = start.root().info();
+    ExecutedBlock b1 = run(chain.proposal(root, 1, List.of(chain.transfer(0, 1, 0, 100))), root);
+    assertEquals(2, b1.info().version(), "metadata and one transfer get versions 1 and 2");
+    ExecutedBlock left = run(chain.proposal(b1.info(), 2, List.of(chain.transfer(0, 2, 1, 5))), b1.info());
+    ExecutedBlock right = run(chain.proposal(b1.info(), 3, List.of(chain.transfer(1, 2, 0, 7),
+        chain.transfer(2, 0, 0, 1))), b1.info());
+    assertEquals(4, left.info().version());
+    assertEquals(5, right.info().version());
+    assertNotEquals(left.info().executedStateId(), right.info().executedStateId());
+    // executing again is a lookup with the same answer (determinism for votes)
+    assertEquals(right.info().executedStateId(),
+        executor.execute(right.block(), b1.info()).executedStateId());
+    assertEquals(0, ledger.latestVersion(), "nothing commits before consensus says so");
+    assertEquals(3, executor.pendingBlocks());
+
+    CommittedTransactions c = executor.commit(chain.commit(epoch, List.of(b1, left)));
+    assertEquals(4, ledger.latestVersion());
+    assertEquals(left.info().executedStateId(), ledger.store().accumulatorRoot(4));
+    assertEquals(2L, c.nextSequenceNumbers().get(chain.user(0)));
+    assertEquals(2, c.committed().size());
+    assertEquals(0, executor.pendingBlocks(), "the losing fork is dropped with the committed blocks");
+    assertEquals(TestChain.FUNDS - 105, balance(0));
+    assertEquals(TestChain.FUNDS + 100, balance(1));
+    assertEquals(left.info(), ledger.store().latestLedgerInfo().orElseThrow().ledgerInfo().commitInfo());
+
+    Block orphan = chain.proposal(right.info(), 4, List.of());
+    assertThrows(Executor.ExecutionException.class, () -> executor.execute(orphan, right.info()),
+        "a child of the abandoned fork has no parent state any more");
+    // the committed block is the new base: a child executes on the committed ledger
+    ExecutedBlock next = run(chain.proposal(left.info(), 4, List.of(chain.transfer(0, 1, 2, 1))), left.info());
+    assertEquals(6, next.info().version());
+  }
+
+  @Test
+  void commitIsDurableAndReplayingItIsANoOp() throws Exception {
+    BlockInfo root = start.root().info();
+    ExecutedBlock b1 = run(chain.proposal(root, 1, List.of(chain.transfer(0, 1, 0, 10))), root);
+    ExecutedBlock b2 = run(chain.proposal(b1.info(), 2, List.of(chain.transfer(1, 0, 0, 3))), b1.info());
+    var commit = chain.commit(epoch, List.of(b1, b2));
+    executor.commit(commit);
+    HashValue rootHash = ledger.store().accumulatorRoot(ledger.latestVersion());
+    long version = ledger.latestVersion();
+    ledger.close();
+
+    ledger = LedgerService.open(dir, chain.description());
+    executor = new SpeculativeExecutor(ledger, verified, ExecutorConfig.standard());
+    assertEquals(version, ledger.latestVersion());
+    assertEquals(rootHash, ledger.store().accumulatorRoot(version));
+    RecoveryData resumed = ledger.recoveryData();
+    assertEquals(b2.id(), resumed.root().id());
+    assertEquals(b2.info(), resumed.root().info());
+    // the same commit again (a restart between ledger commit and recovery record) changes nothing
+    executor.commit(commit);
+    assertEquals(version, ledger.latestVersion());
+    assertEquals(rootHash, ledger.store().accumulatorRoot(version));
+    // an older commit replayed (its proof superseded by the stored one) changes nothing either
+    executor.commit(chain.commit(epoch, List.of(b1)));
+    assertEquals(b2.info(), ledger.latestLedgerInfo().ledgerInfo().commitInfo());
+    // re-executing an already committed block on its committed parent reproduces its result
+    assertEquals(b2.info().executedStateId(), executor.execute(b2.block(), b1.info()).executedStateId());
+  }
+
+  @Test
+  void blocksAfterAReconfigurationExecuteNothing() throws Exception {
+    BlockInfo root = start.root().info();
+    ExecutedBlock reconfig = run(chain.proposal(root, 1, List.of(chain.removeValidator(1, 0, 0))), root);
+    EpochState next = reconfig.info().nextEpochState().orElseThrow();
+    assertEquals(2, next.epoch());
+    assertEquals(1, next.verifier().size());
+    Block suffix = chain.proposal(reconfig.info(), 2, List.of(chain.transfer(0, 1, 0, 1)));
+    ExecutionResult r = executor.execute(suffix, reconfig.info());
+    assertEquals(reconfig.info().executedStateId(), r.executedStateId());
+    assertEquals(reconfig.info().version(), r.version());
+    assertEquals(reconfig.info().nextEpochState(), r.nextEpochState());
+
+    ExecutedBlock s = new ExecutedBlock(suffix, TestChain.info(suffix, r));
+    var commit = chain.commit(epoch, List.of(reconfig, s));
+
+    // consensus enters epoch 2 and executes its first block before the node applies the commit
+    RecoveryData epoch2 = RecoveryData.epochStart(commit.proof().ledgerInfo(), next);
+    ExecutedBlock first = run(chain.proposal(epoch2.root().info(), 1, List.of(chain.transfer(0, 1, 0, 1))),
+        epoch2.root().info());
+    assertEquals(2, first.block().epoch());
+    assertEquals(reconfig.info().version() + 2, first.info().version());
+
+    executor.commit(commit);
+    assertEquals(reconfig.info().version(), ledger.latestVersion());
+    assertEquals(s.info(), ledger.latestLedgerInfo().ledgerInfo().commitInfo(),
+        "the suffix block's ledger info is stored even though it adds no transaction");
+    assertEquals(2, ledger.currentEpochState().epoch());
+    assertEquals(0, balance(0) - TestChain.FUNDS, "the suffix transfer never ran");
+    assertEquals(1, executor.pendingBlocks(), "the new epoch's block survives the old epoch's commit");
+
+    executor.commit(chain.commit(next, List.of(first)));
+    assertEquals(first.info().version(), ledger.latestVersion());
+    assertEquals(first.info().executedStateId(), ledger.store().accumulatorRoot(first.info().version()));
+    assertEquals(TestChain.FUNDS - 1, balance(0));
+  }
+
+  @Test
+  void aSignatureTheMempoolVerifiedIsNotCheckedAgain() throws Exception {
+    BlockInfo root = start.root().info();
+    SignedTransaction good = chain.transfer(0, 1, 0, 1);
+    TransactionAuthenticator.Ed25519 auth = (TransactionAuthenticator.Ed25519) good.authenticator();
+    SignedTransaction unchecked = new SignedTransaction(chain.transfer(0, 1, 0, 2).rawTxn(), auth);
+    // the cache is trusted: a hash recorded as verified skips the check entirely
+    verified.markVerified(unchecked.hash());
+    assertEquals(2, run(chain.proposal(root, 1, List.of(unchecked)), root).info().version());
+  }
+
+  @Test
+  void undecodablePayloadFailsExecution() {
+    BlockInfo root = start.root().info();
+    Block bad = chain.proposal(root, 1, Payload.of(new byte[] {5, 1, 2, 3}));
+    Executor.ExecutionException e =
+        assertThrows(Executor.ExecutionException.class, () -> executor.execute(bad, root));
+    assertTrue(e.getMessage().contains("does not decode"), e.getMessage());
+    SignedTransaction t = chain.transfer(0, 1, 0, 1);
+    byte[] good = PayloadCodec.encode(List.of(t)).toBytes();
+    byte[] trailing = java.util.Arrays.copyOf(good, good.length + 1);
+    assertThrows(Executor.ExecutionException.class,
+        () -> executor.execute(chain.proposal(root, 2, Payload.of(trailing)), root));
+  }
+
+  @Test
+  void nilBlockRunsOnlyItsMetadataWithTheNilProposer() throws Exception {
+    BlockInfo root = start.root().info();
+    ExecutedBlock b1 = run(chain.proposal(root, 1, List.of()), root);
+    ExecutedBlock nil = run(chain.nil(b1.info(), 2), b1.info());
+    assertEquals(b1.info().version() + 1, nil.info().version());
+    executor.commit(chain.commit(epoch, List.of(b1, nil)));
+    Transaction t = ledger.store().transaction(nil.info().version(), false).transaction();
+    BlockMetadata m = ((Transaction.BlockMetadataTransaction) t).metadata();
+    assertEquals(nil.id(), m.id());
+    assertEquals(io.astraea.ledger.state.StateKeys.NIL_PROPOSER, m.proposer());
+    assertEquals(2, m.previousBlockVotes().size(), "the parent's certificate signers are recorded");
+  }
+
+  @Test
+  void aTransactionNeverVerifiedHereIsVerifiedAndABadSignatureGetsNoVersion() throws Exception {
+    BlockInfo root = start.root().info();
+    SignedTransaction good = chain.transfer(0, 1, 0, 1);
+    RawTransaction raw = chain.transfer(1, 0, 0, 1).rawTxn();
+    TransactionAuthenticator.Ed25519 auth = (TransactionAuthenticator.Ed25519) good.authenticator();
+    SignedTransaction forged = new SignedTransaction(raw,
+        new TransactionAuthenticator.Ed25519(chain.users.get(1).publicKey(), auth.signature()));
+    assertFalse(verified.isVerified(forged.hash()));
+    ExecutedBlock b = run(chain.proposal(root, 1, List.of(good, forged)), root);
+    assertEquals(2, b.info().version(), "metadata and the good transfer only");
+    assertTrue(verified.isVerified(good.hash()));
+    assertFalse(verified.isVerified(forged.hash()));
+    CommittedTransactions c = executor.commit(chain.commit(epoch, List.of(b)));
+    assertEquals(List.of(forged.hash()), c.discarded());
+    assertTrue(ledger.store().transactionByHash(forged.hash(), false).isEmpty());
+  }
+}
