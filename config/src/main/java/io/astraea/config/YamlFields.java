@@ -98,6 +98,13 @@ final class YamlFields {
     if (v == null) {
       return null;
     }
+    if (v.isNumber()) {
+      // YAML reads unquoted hex (0xA550C18) and digit strings as numbers, losing the text.
+      problems.add(
+          pathOf(name),
+          "must be a quoted string: YAML read the unquoted value as the number " + v + "; write it in quotes");
+      return null;
+    }
     if (!v.isTextual()) {
       problems.add(pathOf(name), "must be a string, got " + describe(v));
       return null;

@@ -180,6 +180,11 @@ class GenesisDescriptionTest {
             .replace("0x" + auth(100).derivedAddress().toHex(), "0xA550C18");
     assertProblem(rootAddress, "already taken by the association root");
 
+    String unquoted =
+        sample(validator("a", 0, 1))
+            .replace("\"0x" + auth(100).derivedAddress().toHex() + "\"", "0xA550C18");
+    assertProblem(unquoted, "YAML read the unquoted value as the number 173345816");
+
     String mainnet = sample(validator("a", 0, 1)).replace("chain_id: 4", "chain_id: 1");
     assertProblem(mainnet, "not allowed on mainnet");
 
