@@ -27,6 +27,7 @@ public final class LogSetup {
     if (format == NodeConfig.LogFormat.JSON) {
       JsonEncoder json = new JsonEncoder();
       json.setContext(ctx);
+      json.setWithFormattedMessage(true);
       json.start();
       encoder = json;
     } else {
