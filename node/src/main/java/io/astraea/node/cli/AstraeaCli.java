@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       NodeCommand.class,
       TestnetCommand.class,
       AccountCommand.class,
+      LoadgenCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class AstraeaCli implements Runnable {

@@ -190,6 +190,7 @@ public final class ValidatorNode implements AutoCloseable {
     driver =
         new ConsensusDriver(
             core,
+            self,
             network,
             new ConsensusDriver.LedgerActions() {
               @Override
@@ -220,7 +221,8 @@ public final class ValidatorNode implements AutoCloseable {
     peerAddress = network.start(ValidatorPeers.of(ledger.systemState().validatorSet()));
     mempool.start(Duration.ofSeconds(10));
     driver.start();
-    api = new HttpApiServer(routes(), 1 << 20, 4);
+    // Eight workers: a faucet request holds one while its mint commits.
+    api = new HttpApiServer(routes(), 1 << 20, 8);
     apiAddress = api.start(config.apiListen().toSocketAddress());
     LOG.info(
         "validator {} up: peers on {}, JSON-RPC on http://{}:{}/v1",
