@@ -1,0 +1,166 @@
+package io.astraea.bench.ledger;
+
+import io.astraea.consensus.ExecutionResult;
+import io.astraea.consensus.RecoveryData;
+import io.astraea.consensus.blocks.ExecutedBlock;
+import io.astraea.consensus.types.Block;
+import io.astraea.crypto.quorum.BlockInfo;
+import io.astraea.crypto.quorum.EpochState;
+import io.astraea.ledger.execution.ExecutorConfig;
+import io.astraea.ledger.storage.StorageException;
+import io.astraea.ledger.types.KeptVmStatus;
+import io.astraea.ledger.types.SignedTransaction;
+import io.astraea.node.ledger.CommittedTransactions;
+import io.astraea.node.ledger.LedgerService;
+import io.astraea.node.ledger.SpeculativeExecutor;
+import io.astraea.node.ledger.VerifiedSignatures;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * What the validator pays per block of 1,000 {@code peer_to_peer_with_metadata<XUS>} transfers
+ * over {@code accounts} funded accounts: {@link SpeculativeExecutor#execute} (block metadata and
+ * transfers on the committed state, state tree update, transaction infos, accumulator) followed by
+ * {@link SpeculativeExecutor#commit} of that block to RocksDB (one write batch, plus the recovery
+ * record), exactly the node's path. Each invocation executes the next block on top of the
+ * previous one's committed state. The score is transfers per second.
+ *
+ * <p>{@code signatures}: {@code verify} leaves the signature cache empty, so the executor verifies
+ * every transaction's signature itself; {@code mempool} marks them verified beforehand, as the
+ * mempool does on admission, so execution runs without signature checks.
+ *
+ * <p>Trial setup (not measured): key derivation, a genesis funding every account as a testnet
+ * account, committed into a fresh RocksDB in a temporary directory (deleted at tear-down).
+ * Invocation setup (not measured): signing the next block's transactions and the proposal.
+ * Invocations last tens of milliseconds, far above JMH's per-invocation timing overhead.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class ExecuteAndCommitBenchmark {
+  static final int BLOCK = 1_000;
+
+  @Param({"100000"})
+  public int accounts;
+
+  @Param({"mempool", "verify"})
+  public String signatures;
+
+  private Path dir;
+  private TransferNetwork network;
+  private LedgerService ledger;
+  private SpeculativeExecutor executor;
+  private VerifiedSignatures verified;
+  private EpochState epoch;
+  private BlockInfo parent;
+  private long blockIndex;
+  private Block next;
+  private long executeNanos;
+  private long commitNanos;
+  private long blocks;
+
+  @Setup(Level.Trial)
+  public void openLedger() throws Exception {
+    if (!signatures.equals("mempool") && !signatures.equals("verify")) {
+      throw new IllegalArgumentException("signatures must be mempool or verify");
+    }
+    long t0 = System.nanoTime();
+    network = new TransferNetwork(accounts, BLOCK);
+    long t1 = System.nanoTime();
+    dir = Files.createTempDirectory("astraea-bench-ledger");
+    ledger = LedgerService.open(dir, network.description());
+    long t2 = System.nanoTime();
+    verified = new VerifiedSignatures(VerifiedSignatures.DEFAULT_CAPACITY);
+    executor = new SpeculativeExecutor(ledger, verified, ExecutorConfig.standard());
+    RecoveryData start = ledger.recoveryData();
+    epoch = start.epochState();
+    parent = start.root().info();
+    System.out.printf("%nsetup: %d keys in %d ms, genesis with %d accounts committed in %d ms%n",
+        accounts, (t1 - t0) / 1_000_000, accounts, (t2 - t1) / 1_000_000);
+  }
+
+  @Setup(Level.Invocation)
+  public void signNextBlock() {
+    List<SignedTransaction> txns = network.transfers(blockIndex++);
+    if (signatures.equals("mempool")) {
+      for (SignedTransaction t : txns) {
+        verified.markVerified(t.hash());
+      }
+    }
+    next = network.proposal(parent, parent.round() + 1, txns);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BLOCK)
+  public CommittedTransactions executeAndCommit() throws Exception {
+    long t0 = System.nanoTime();
+    ExecutionResult r = executor.execute(next, parent);
+    BlockInfo info = new BlockInfo(next.epoch(), next.round(), next.id(), r.executedStateId(), r.version(),
+        next.timestampUsecs(), r.nextEpochState());
+    ExecutedBlock executed = new ExecutedBlock(next, info);
+    long t1 = System.nanoTime();
+    CommittedTransactions c = executor.commit(TransferNetwork.commit(epoch, executed));
+    long t2 = System.nanoTime();
+    if (c.committed().size() != BLOCK) {
+      throw new IllegalStateException("only " + c.committed().size() + " of " + BLOCK + " transfers committed");
+    }
+    executeNanos += t1 - t0;
+    commitNanos += t2 - t1;
+    blocks++;
+    parent = info;
+    return c;
+  }
+
+  /**
+   * Prints the phase split and checks that the last block's transfers really executed (kept with
+   * status {@code Executed}, not aborted), so the score counts successful transfers only.
+   */
+  @TearDown(Level.Iteration)
+  public void reportPhases() throws StorageException {
+    long last = ledger.latestVersion();
+    for (long v = blocks > 0 ? last - BLOCK + 1 : last + 1; v <= last; v++) {
+      KeptVmStatus status = ledger.store().transactionInfo(v).status();
+      if (!(status instanceof KeptVmStatus.Executed)) {
+        throw new IllegalStateException("transaction at version " + v + " did not execute: " + status);
+      }
+    }
+    if (blocks > 0) {
+      System.out.printf("%n%d blocks: execute (incl. tree update) %.1f ms/block, commit %.1f ms/block, ledger at %d%n",
+          blocks, executeNanos / 1e6 / blocks, commitNanos / 1e6 / blocks, ledger.latestVersion());
+    }
+    executeNanos = 0;
+    commitNanos = 0;
+    blocks = 0;
+  }
+
+  @TearDown(Level.Trial)
+  public void closeLedger() throws IOException {
+    ledger.close();
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.delete(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+}
