@@ -50,9 +50,34 @@ public final class JellyfishMerkleTree {
     return reader.getNodeOrThrow(NodeKey.root(version)).hash();
   }
 
-  /** The value of {@code key} at {@code version}, if any. */
+  /**
+   * The value of {@code key} at {@code version}, if any, without a proof: follows the key's
+   * nibbles from the root, one node per level, and hashes nothing. Execution reads every account
+   * it touches this way; building a proof would hash the sibling ranges of every node on the path.
+   * Same result (and same failures on missing nodes) as {@link #getWithProof}.
+   */
   public Optional<byte[]> get(HashValue key, long version) throws JmtException {
-    return getWithProof(key, version).value();
+    NodeKey nodeKey = NodeKey.root(version);
+    Node node = reader.getNodeOrThrow(nodeKey);
+    for (int depth = 0; depth <= NibblePath.MAX_NIBBLES; depth++) {
+      if (node instanceof LeafNode leaf) {
+        return leaf.accountKey().equals(key) ? Optional.of(leaf.value()) : Optional.empty();
+      }
+      if (!(node instanceof InternalNode internal)) {
+        return Optional.empty();
+      }
+      if (depth == NibblePath.MAX_NIBBLES) {
+        break;
+      }
+      int nibble = key.nibble(depth);
+      Child c = internal.childOrNull(nibble);
+      if (c == null) {
+        return Optional.empty();
+      }
+      nodeKey = nodeKey.childKey(c.version(), nibble);
+      node = reader.getNodeOrThrow(nodeKey);
+    }
+    throw new JmtException(JmtException.Kind.CORRUPT_NODE, "tree deeper than a key at version " + version);
   }
 
   /** The value of {@code key} at {@code version} with a membership or non-membership proof. */

@@ -14,20 +14,20 @@ public final class JmtHashing {
   /** Diem's {@code SPARSE_MERKLE_PLACEHOLDER_HASH}: the ASCII name padded with zero bytes. */
   public static final HashValue PLACEHOLDER = literal("SPARSE_MERKLE_PLACEHOLDER_HASH");
 
-  private static final CryptoHasher INTERNAL = CryptoHasher.forType("SparseMerkleInternal");
-  private static final CryptoHasher LEAF = CryptoHasher.forType("SparseMerkleLeafNode");
-  private static final CryptoHasher VALUE = CryptoHasher.forType("AccountStateBlob");
+  private static final PrefixedHasher INTERNAL = new PrefixedHasher(CryptoHasher.forType("SparseMerkleInternal"));
+  private static final PrefixedHasher LEAF = new PrefixedHasher(CryptoHasher.forType("SparseMerkleLeafNode"));
+  private static final PrefixedHasher VALUE = new PrefixedHasher(CryptoHasher.forType("AccountStateBlob"));
 
   private JmtHashing() {}
 
   /** The hash of a binary internal node of the sparse Merkle tree. */
   public static HashValue internal(HashValue left, HashValue right) {
-    return INTERNAL.builder().update(left).update(right).finish();
+    return INTERNAL.hashPair(left, right);
   }
 
   /** The hash of a leaf holding {@code key} with a value whose hash is {@code valueHash}. */
   public static HashValue leaf(HashValue key, HashValue valueHash) {
-    return LEAF.builder().update(key).update(valueHash).finish();
+    return LEAF.hashPair(key, valueHash);
   }
 
   /** The hash of a state value (Diem's {@code AccountStateBlob} hash of the raw bytes). */

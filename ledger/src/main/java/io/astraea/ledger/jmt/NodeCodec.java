@@ -3,7 +3,6 @@ package io.astraea.ledger.jmt;
 import io.astraea.crypto.HashValue;
 import io.astraea.crypto.bcs.BcsException;
 import io.astraea.crypto.bcs.BcsReader;
-import io.astraea.crypto.bcs.BcsWriter;
 
 /**
  * The stored form of a node.
@@ -22,30 +21,74 @@ public final class NodeCodec {
 
   private NodeCodec() {}
 
+  /**
+   * Encodes into an exactly sized array with no intermediate writer: a block encodes tens of
+   * thousands of nodes. The bytes are those of the layout above, written with BCS's rules
+   * (little-endian {@code u16}, ULEB128 limited to {@code u32}).
+   */
   public static byte[] encode(Node node) {
-    BcsWriter w = new BcsWriter(80);
     if (node instanceof InternalNode in) {
-      w.writeU8(INTERNAL);
-      w.writeU16(in.existenceBitmap());
-      w.writeU16(in.leafBitmap());
-      byte[] h = new byte[HashValue.LENGTH];
+      int existence = in.existenceBitmap();
+      int size = 5;
       for (int i = 0; i < 16; i++) {
         Child c = in.childOrNull(i);
         if (c != null) {
-          w.writeUleb128(c.version());
-          c.hash().copyTo(h, 0);
-          w.writeFixedBytes(h);
+          size += uleb128Length(c.version()) + HashValue.LENGTH;
         }
       }
-    } else if (node instanceof LeafNode leaf) {
-      w.writeU8(LEAF);
-      w.writeFixedBytes(leaf.accountKey().toBytes());
-      w.writeFixedBytes(leaf.valueHash().toBytes());
-      w.writeBytes(leaf.valueUnsafe());
-    } else {
-      w.writeU8(NULL);
+      byte[] out = new byte[size];
+      out[0] = INTERNAL;
+      writeU16(out, 1, existence);
+      writeU16(out, 3, in.leafBitmap());
+      int p = 5;
+      for (int i = 0; i < 16; i++) {
+        Child c = in.childOrNull(i);
+        if (c != null) {
+          p = writeUleb128(out, p, c.version());
+          c.hash().copyTo(out, p);
+          p += HashValue.LENGTH;
+        }
+      }
+      return out;
     }
-    return w.toByteArray();
+    if (node instanceof LeafNode leaf) {
+      byte[] value = leaf.valueUnsafe();
+      byte[] out = new byte[1 + 2 * HashValue.LENGTH + uleb128Length(value.length) + value.length];
+      out[0] = LEAF;
+      leaf.accountKey().copyTo(out, 1);
+      leaf.valueHash().copyTo(out, 1 + HashValue.LENGTH);
+      int p = writeUleb128(out, 1 + 2 * HashValue.LENGTH, value.length);
+      System.arraycopy(value, 0, out, p, value.length);
+      return out;
+    }
+    return new byte[] {NULL};
+  }
+
+  private static void writeU16(byte[] out, int at, int v) {
+    out[at] = (byte) v;
+    out[at + 1] = (byte) (v >>> 8);
+  }
+
+  /** The ULEB128 length of {@code v}, rejecting values BCS cannot write (beyond {@code u32}). */
+  private static int uleb128Length(long v) {
+    if (v < 0 || v > 0xFFFF_FFFFL) {
+      throw new IllegalArgumentException("ULEB128 value out of u32 range: " + v);
+    }
+    int n = 1;
+    while (v >= 0x80) {
+      v >>>= 7;
+      n++;
+    }
+    return n;
+  }
+
+  private static int writeUleb128(byte[] out, int at, long v) {
+    while (v >= 0x80) {
+      out[at++] = (byte) ((v & 0x7f) | 0x80);
+      v >>>= 7;
+    }
+    out[at++] = (byte) v;
+    return at;
   }
 
   public static Node decode(byte[] bytes) throws JmtException {

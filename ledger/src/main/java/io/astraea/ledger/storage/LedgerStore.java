@@ -121,9 +121,14 @@ public final class LedgerStore implements AutoCloseable {
     }
   }
 
-  /** The value under a state key after {@code version}. */
+  /** The value under a state key after {@code version} (no proof is built: see {@link #stateValueWithProof}). */
   public Optional<byte[]> stateValue(HashValue key, long version) throws StorageException {
-    return stateValueWithProof(key, version).value();
+    checkCommitted(version);
+    try {
+      return new JellyfishMerkleTree(treeStore).get(key, version);
+    } catch (JmtException e) {
+      throw fromJmt(e);
+    }
   }
 
   public StateValueWithProof stateValueWithProof(HashValue key, long version) throws StorageException {

@@ -6,31 +6,54 @@ import io.astraea.ledger.jmt.NodeKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A bounded, least-recently-used cache of decoded internal tree nodes. Thread-safe. */
+/**
+ * Bounded, least-recently-used caches of decoded tree nodes. Thread-safe. A node never changes
+ * once written under its key, so a cached node is valid until it is pruned ({@link #remove}).
+ *
+ * <p>Internal nodes and leaves are kept apart so that leaves, which are many and carry their
+ * values, cannot push out the upper levels every update walks through. Leaves are worth caching
+ * because execution reads an account (its leaf) and the state update then reads the same leaf
+ * again to replace it.
+ */
 final class NodeCache {
-  private final LinkedHashMap<NodeKey, Node> map;
+  private final Lru internals;
+  private final Lru leaves;
 
-  NodeCache(int capacity) {
-    this.map = new LinkedHashMap<>(capacity * 4 / 3 + 1, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<NodeKey, Node> eldest) {
-        return size() > capacity;
-      }
-    };
+  NodeCache(int internalCapacity, int leafCapacity) {
+    this.internals = new Lru(internalCapacity);
+    this.leaves = new Lru(leafCapacity);
   }
 
   synchronized Node get(NodeKey key) {
-    return map.get(key);
+    Node n = internals.get(key);
+    return n != null ? n : leaves.get(key);
   }
 
-  /** Caches internal nodes only: leaves are re-read rarely, and only to be split. */
+  /** Caches a node (any non-empty node: the null node of an empty tree is not worth a slot). */
   synchronized void offer(NodeKey key, Node node) {
     if (node instanceof InternalNode) {
-      map.put(key, node);
+      internals.put(key, node);
+    } else if (node instanceof io.astraea.ledger.jmt.LeafNode) {
+      leaves.put(key, node);
     }
   }
 
   synchronized void remove(NodeKey key) {
-    map.remove(key);
+    internals.remove(key);
+    leaves.remove(key);
+  }
+
+  private static final class Lru extends LinkedHashMap<NodeKey, Node> {
+    private final int capacity;
+
+    Lru(int capacity) {
+      super(capacity * 4 / 3 + 1, 0.75f, true);
+      this.capacity = capacity;
+    }
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<NodeKey, Node> eldest) {
+      return size() > capacity;
+    }
   }
 }

@@ -10,25 +10,33 @@ import io.astraea.ledger.jmt.TreeReader;
 import io.astraea.ledger.jmt.TreeUpdateBatch;
 import io.astraea.ledger.jmt.TreeWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.rocksdb.RocksDBException;
 
 /**
  * The Jellyfish node store on the ledger database's {@code jmt_nodes} and {@code stale_node_index}
- * families. Decoded internal nodes are kept in a bounded LRU cache: nodes never change once
- * written, and a cached node keeps its computed range hashes, so the upper levels that every
- * update rewrites are neither re-read nor re-hashed.
+ * families. Decoded nodes are kept in bounded LRU caches: nodes never change once written, and a
+ * cached internal node keeps its computed range hashes, so the upper levels that every update
+ * rewrites are neither re-read nor re-hashed.
  */
 public final class RocksTreeStore implements TreeReader, TreeWriter, StaleNodeStore {
-  /** Internal nodes kept decoded: enough for the top four levels of a tree of a million accounts. */
-  static final int DEFAULT_CACHE_NODES = 20_000;
+  /**
+   * Internal nodes kept decoded: every internal node of a tree of about 150,000 accounts, and the
+   * top four levels (4,369 nodes) of much larger ones, for some tens of megabytes.
+   */
+  static final int DEFAULT_CACHE_NODES = 50_000;
+
+  /** Leaves kept decoded: the accounts the last few blocks read and wrote. */
+  static final int DEFAULT_CACHE_LEAVES = 20_000;
 
   private static final byte[] EMPTY = new byte[0];
 
   private final LedgerDb db;
-  private final NodeCache cache = new NodeCache(DEFAULT_CACHE_NODES);
+  private final NodeCache cache = new NodeCache(DEFAULT_CACHE_NODES, DEFAULT_CACHE_LEAVES);
 
   RocksTreeStore(LedgerDb db) {
     this.db = db;
@@ -65,10 +73,23 @@ public final class RocksTreeStore implements TreeReader, TreeWriter, StaleNodeSt
     written(batch);
   }
 
-  /** Called once a batch's nodes are durably written: caches them with their hashes. */
+  /**
+   * Called once a batch's nodes are durably written: caches the ones still in the tree after its
+   * last version, with their computed hashes. A block keeps one version per transaction, so most
+   * of its new nodes are superseded within the same batch; caching those would only push live
+   * nodes out of the cache.
+   */
   void written(TreeUpdateBatch batch) {
+    Set<NodeKey> supersededInBatch = new HashSet<>();
+    for (StaleNodeIndex s : batch.staleNodes()) {
+      if (s.nodeKey().version() >= batch.firstVersion()) {
+        supersededInBatch.add(s.nodeKey());
+      }
+    }
     for (Map.Entry<NodeKey, Node> e : batch.newNodes().entrySet()) {
-      cache.offer(e.getKey(), e.getValue());
+      if (!supersededInBatch.contains(e.getKey())) {
+        cache.offer(e.getKey(), e.getValue());
+      }
     }
   }
 

@@ -110,6 +110,8 @@ class JellyfishMerkleTreePropertyTest {
       StateValueWithProof p = tree.getWithProof(e.getKey(), version);
       assertArrayEquals(e.getValue(), p.value().orElseThrow());
       SparseMerkleProofVerifier.verify(root, e.getKey(), Optional.of(e.getValue()), p.proof());
+      // The proof-free read walks the same nodes to the same value.
+      assertArrayEquals(e.getValue(), tree.get(e.getKey(), version).orElseThrow());
     }
     for (int i = 0; i < 50; i++) {
       HashValue absent = KeyGen.next(rnd, keys);
@@ -118,6 +120,7 @@ class JellyfishMerkleTreePropertyTest {
       }
       StateValueWithProof p = tree.getWithProof(absent, version);
       assertTrue(p.value().isEmpty());
+      assertTrue(tree.get(absent, version).isEmpty());
       SparseMerkleProofVerifier.verify(root, absent, Optional.empty(), p.proof());
     }
   }

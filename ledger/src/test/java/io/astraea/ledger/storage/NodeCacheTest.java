@@ -1,0 +1,58 @@
+package io.astraea.ledger.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.astraea.crypto.HashValue;
+import io.astraea.ledger.jmt.Child;
+import io.astraea.ledger.jmt.InternalNode;
+import io.astraea.ledger.jmt.LeafNode;
+import io.astraea.ledger.jmt.NibblePath;
+import io.astraea.ledger.jmt.NodeKey;
+import io.astraea.ledger.jmt.NullNode;
+import org.junit.jupiter.api.Test;
+
+/** Leaves and internal nodes have separate bounds, so a burst of leaves keeps the upper levels. */
+class NodeCacheTest {
+  private static HashValue key(int i) {
+    byte[] b = new byte[HashValue.LENGTH];
+    b[0] = (byte) (i >> 8);
+    b[1] = (byte) i;
+    return HashValue.wrap(b);
+  }
+
+  private static InternalNode internal() {
+    Child[] children = new Child[16];
+    children[3] = new Child(key(1), 0, true);
+    children[9] = new Child(key(2), 0, true);
+    return new InternalNode(children);
+  }
+
+  @Test
+  void leavesDoNotEvictInternalNodes() {
+    NodeCache cache = new NodeCache(2, 3);
+    NodeKey root = NodeKey.root(7);
+    InternalNode node = internal();
+    cache.offer(root, node);
+    for (int i = 0; i < 10; i++) {
+      cache.offer(new NodeKey(8, NibblePath.EMPTY.child(i)), new LeafNode(key(i), new byte[] {(byte) i}));
+    }
+    assertSame(node, cache.get(root));
+    // Only the three most recent leaves remain.
+    assertNull(cache.get(new NodeKey(8, NibblePath.EMPTY.child(6))));
+    LeafNode last = (LeafNode) cache.get(new NodeKey(8, NibblePath.EMPTY.child(9)));
+    assertEquals(key(9), last.accountKey());
+  }
+
+  @Test
+  void prunedNodesAreForgottenAndNullNodesNeverCached() {
+    NodeCache cache = new NodeCache(2, 2);
+    NodeKey k = NodeKey.root(1);
+    cache.offer(k, internal());
+    cache.remove(k);
+    assertNull(cache.get(k));
+    cache.offer(NodeKey.root(2), NullNode.INSTANCE);
+    assertNull(cache.get(NodeKey.root(2)));
+  }
+}
