@@ -40,9 +40,9 @@ public final class Sha3 {
     }
 
     public Builder update(HashValue h) {
-      for (int i = 0; i < HashValue.LENGTH; i++) {
-        digest.update(h.byteAt(i));
-      }
+      byte[] b = new byte[HashValue.LENGTH];
+      h.copyTo(b, 0);
+      digest.update(b, 0, b.length);
       return this;
     }
 

@@ -3,12 +3,11 @@ package io.astraea.ledger.accumulator;
 import io.astraea.crypto.CryptoHasher;
 import io.astraea.crypto.HashValue;
 import io.astraea.crypto.quorum.BlockInfo;
-import io.astraea.ledger.jmt.PrefixedHasher;
 
 /** The writer's hashing: internal nodes under {@code TransactionAccumulator}; Diem's placeholder. */
 final class AccumulatorHashing {
   static final HashValue PLACEHOLDER = BlockInfo.ACCUMULATOR_PLACEHOLDER_HASH;
-  private static final PrefixedHasher INTERNAL = new PrefixedHasher(CryptoHasher.forType("TransactionAccumulator"));
+  private static final CryptoHasher INTERNAL = CryptoHasher.forType("TransactionAccumulator");
 
   private AccumulatorHashing() {}
 

@@ -14,9 +14,9 @@ public final class JmtHashing {
   /** Diem's {@code SPARSE_MERKLE_PLACEHOLDER_HASH}: the ASCII name padded with zero bytes. */
   public static final HashValue PLACEHOLDER = literal("SPARSE_MERKLE_PLACEHOLDER_HASH");
 
-  private static final PrefixedHasher INTERNAL = new PrefixedHasher(CryptoHasher.forType("SparseMerkleInternal"));
-  private static final PrefixedHasher LEAF = new PrefixedHasher(CryptoHasher.forType("SparseMerkleLeafNode"));
-  private static final PrefixedHasher VALUE = new PrefixedHasher(CryptoHasher.forType("AccountStateBlob"));
+  private static final CryptoHasher INTERNAL = CryptoHasher.forType("SparseMerkleInternal");
+  private static final CryptoHasher LEAF = CryptoHasher.forType("SparseMerkleLeafNode");
+  private static final CryptoHasher VALUE = CryptoHasher.forType("AccountStateBlob");
 
   private JmtHashing() {}
 
