@@ -41,9 +41,17 @@ public sealed interface Action {
 
   /**
    * The ledger must catch up to {@code target} by state sync (this node skipped the blocks in
-   * between); then persist {@code recovery}.
+   * between); then persist {@code recovery}. The sync must be complete before the next event is
+   * handed to the core: on that event the core executes the block certified on top of
+   * {@code target}, which needs the synced state.
    */
   record SyncTo(LedgerInfoWithSignatures target, RecoveryData recovery) implements Action {}
+
+  /**
+   * Persist {@code recovery} (replacing the previous one) before carrying out the actions after
+   * this one: certificates arrived without a commit, and a restart must resume from them.
+   */
+  record Persist(RecoveryData recovery) implements Action {}
 
   /** The epoch ended; the core now runs {@code next}. */
   record EpochChanged(EpochState next, LedgerInfoWithSignatures proof) implements Action {}

@@ -38,6 +38,7 @@ public final class ConsensusCore {
   private final TreeMap<Long, LedgerInfoWithSignatures> epochEndings = new TreeMap<>();
   private final List<Action> out = new ArrayList<>();
   private RoundManager round;
+  private Object persistedKey;
 
   /**
    * @param start where to resume: an epoch start or the last persisted commit
@@ -67,12 +68,14 @@ public final class ConsensusCore {
     }
     round =
         new RoundManager(config, start, safety, payloads, executor, checker, counters, out::add);
+    persistedKey = round.recoveryKey();
   }
 
   /** Handles one event and returns the actions to carry out, in order. */
   public List<Action> handle(Event event) {
     out.clear();
     long now = event.nowUsecs();
+    round.completeSync(now);
     if (event instanceof Event.Start) {
       round.start(now);
     } else if (event instanceof Event.LocalTimeout t) {
@@ -90,7 +93,41 @@ public final class ConsensusCore {
       enter(RecoveryData.epochStart(li.ledgerInfo(), next));
       round.start(now);
     }
+    persistIfChanged();
     return List.copyOf(out);
+  }
+
+  /**
+   * Asks the node to persist the recovery data when certificates changed it without a commit or
+   * sync (which carry their own): a certificate this node acted on (its safety data already
+   * reflects it) must survive a restart, or no other validator may be left to supply it. Placed
+   * after the last commit, sync or epoch change of the step, so the persisted root never runs
+   * ahead of the ledger.
+   */
+  private void persistIfChanged() {
+    Object key = round.recoveryKey();
+    if (key.equals(persistedKey)) {
+      return;
+    }
+    persistedKey = key;
+    int at = 0;
+    boolean carried = false;
+    for (int i = 0; i < out.size(); i++) {
+      Action a = out.get(i);
+      if (a instanceof Action.Commit || a instanceof Action.SyncTo || a instanceof Action.EpochChanged) {
+        at = i + 1;
+        carried = a instanceof Action.Commit || a instanceof Action.SyncTo;
+      }
+    }
+    RecoveryData now = round.recoveryData();
+    if (carried && now.equals(carriedRecovery(out.get(at - 1)))) {
+      return;
+    }
+    out.add(at, new Action.Persist(now));
+  }
+
+  private static RecoveryData carriedRecovery(Action a) {
+    return a instanceof Action.Commit c ? c.recovery() : ((Action.SyncTo) a).recovery();
   }
 
   private void onMessage(AccountAddress from, ConsensusMsg msg, long now) {

@@ -3,18 +3,64 @@ package io.astraea.consensus;
 import io.astraea.consensus.blocks.ExecutedBlock;
 import io.astraea.consensus.types.Block;
 import io.astraea.consensus.types.QuorumCert;
+import io.astraea.crypto.bcs.BcsException;
+import io.astraea.crypto.bcs.BcsReader;
+import io.astraea.crypto.bcs.BcsWriter;
 import io.astraea.crypto.quorum.BlockInfo;
 import io.astraea.crypto.quorum.EpochState;
 import io.astraea.crypto.quorum.LedgerInfo;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Where the core (re)starts: an epoch's validator set and the last committed block with the
- * certificate of that block and the one that committed it. A node persists the latest one from
- * each {@link Action.Commit} / {@link Action.SyncTo}; uncommitted blocks are fetched from peers.
+ * certificate of that block and the one that committed it, plus the certified blocks above the
+ * root with their certificates. A node persists the latest one from each {@link Action.Commit} /
+ * {@link Action.SyncTo}.
+ *
+ * <p>The certified blocks matter because the commit certificate certifies the root's child: a
+ * node that kept only the root would hold a certificate for a block nobody may be able to supply
+ * (in a one-validator network, nobody at all), while its safety data already refuses to time out
+ * below that certificate. On restart the core re-executes these blocks on the root and checks
+ * every certificate against the re-execution before using it.
+ *
+ * @param certifiedBlocks certified blocks above the root, ordered by round (parents first)
+ * @param certificates the certificates of {@code certifiedBlocks}
  */
 public record RecoveryData(
-    EpochState epochState, ExecutedBlock root, QuorumCert rootQc, QuorumCert commitCert) {
+    EpochState epochState,
+    ExecutedBlock root,
+    QuorumCert rootQc,
+    QuorumCert commitCert,
+    List<Block> certifiedBlocks,
+    List<QuorumCert> certificates) {
+
+  public RecoveryData {
+    certifiedBlocks = List.copyOf(certifiedBlocks);
+    certificates = List.copyOf(certificates);
+  }
+
+  /** Recovery data holding only the committed root (nothing certified above it is kept). */
+  public RecoveryData(
+      EpochState epochState, ExecutedBlock root, QuorumCert rootQc, QuorumCert commitCert) {
+    this(epochState, root, rootQc, commitCert, List.of(), List.of());
+  }
+
+  /**
+   * Writes {@link #certifiedBlocks} then {@link #certificates} as two BCS sequences: the part of
+   * the record a node appends to the fields it already persists.
+   */
+  public void serializeCertified(BcsWriter w) {
+    w.writeSeq(certifiedBlocks);
+    w.writeSeq(certificates);
+  }
+
+  /** This record with the certified blocks and certificates read as {@link #serializeCertified} wrote them. */
+  public RecoveryData withCertifiedFrom(BcsReader r) throws BcsException {
+    List<Block> blocks = r.readSeq(Block::decode);
+    List<QuorumCert> qcs = r.readSeq(QuorumCert::decode);
+    return new RecoveryData(epochState, root, rootQc, commitCert, blocks, qcs);
+  }
 
   /**
    * The start of the epoch that {@code previous} hands over to (or of {@code epochState}'s epoch

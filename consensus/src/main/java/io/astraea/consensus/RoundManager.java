@@ -67,6 +67,10 @@ final class RoundManager {
   private final Consumer<Action> out;
   private long now;
   private Optional<LedgerInfoWithSignatures> epochEnded = Optional.empty();
+  private Optional<AfterSync> afterSync = Optional.empty();
+
+  /** A fast-forward's certified block, to execute once the ledger synced to its parent. */
+  private record AfterSync(Block certified, QuorumCert commitCert) {}
 
   RoundManager(
       ConsensusConfig config,
@@ -91,6 +95,38 @@ final class RoundManager {
     this.fetcher = new BlockFetcher(config.retrievalTimeout().toNanos() / 1000);
     this.execution = new BlockExecution(tree, executor, logId);
     this.out = out;
+    restore(start);
+  }
+
+  /**
+   * Re-executes the persisted certified blocks on the root and re-inserts their certificates. A
+   * certificate that disagrees with the re-execution is not used, and a block that cannot be
+   * executed is left out with everything above it (peers can still supply them).
+   */
+  private void restore(RecoveryData start) {
+    for (Block b : start.certifiedBlocks()) {
+      if (b.epoch() != epoch() || b.round() <= tree.root().round()) {
+        continue;
+      }
+      if (executeAndInsert(b).isEmpty()) {
+        LOG.warn("[{} e{}] cannot restore block of round {}", logId, epoch(), b.round());
+      }
+    }
+    for (QuorumCert qc : start.certificates()) {
+      if (!tree.contains(qc.certifiedBlock().id())) {
+        continue;
+      }
+      try {
+        tree.insertQuorumCert(qc);
+      } catch (BlockTreeException e) {
+        LOG.error("[{} e{}] persisted certificate rejected: {}", logId, epoch(), e.getMessage());
+      }
+    }
+    try {
+      tree.insertQuorumCert(start.commitCert());
+    } catch (BlockTreeException e) {
+      LOG.debug("[{} e{}] commit certificate's block not restored: {}", logId, epoch(), e.getMessage());
+    }
   }
 
   long epoch() {
@@ -124,7 +160,18 @@ final class RoundManager {
 
   RecoveryData recoveryData() {
     QuorumCert rootQc = tree.certificateFor(tree.root().id()).orElseThrow();
-    return new RecoveryData(epochState, tree.root(), rootQc, tree.rootCommitCert());
+    List<ExecutedBlock> certified = tree.certifiedAboveRoot();
+    return new RecoveryData(epochState, tree.root(), rootQc, tree.rootCommitCert(),
+        certified.stream().map(ExecutedBlock::block).toList(),
+        certified.stream().map(b -> tree.certificateFor(b.id()).orElseThrow()).toList());
+  }
+
+  /**
+   * What the persisted recovery data depends on: the root and the certified blocks. Equal keys
+   * mean {@link #recoveryData()} has not changed.
+   */
+  Object recoveryKey() {
+    return List.of(tree.root().id(), tree.highestQc().certifiedBlock().id(), tree.certifiedCount());
   }
 
   void start(long nowUsecs) {
@@ -380,9 +427,11 @@ final class RoundManager {
         && !tree.contains(cc.get().commitInfo().id())) {
       long gap = cc.get().round() - tree.root().round();
       if (gap > config.maxRetrievalBlocks()) {
-        fetch(new BlockRetrievalRequest(cc.get().certifiedBlock().id(), 2), from, original, cc, true);
+        fetch(new BlockRetrievalRequest(cc.get().certifiedBlock().id(), 2), from, original, cc, true,
+            cc.get());
       } else {
-        fetch(new BlockRetrievalRequest(cc.get().certifiedBlock().id(), gap), from, original, cc, false);
+        fetch(new BlockRetrievalRequest(cc.get().certifiedBlock().id(), gap), from, original, cc, false,
+            cc.get());
       }
       return false;
     }
@@ -415,7 +464,7 @@ final class RoundManager {
     }
     if (!tree.contains(qc.certifiedBlock().id())) {
       long gap = Math.min(qc.round() - tree.root().round(), config.maxRetrievalBlocks());
-      fetch(new BlockRetrievalRequest(qc.certifiedBlock().id(), gap), from, original, cc, false);
+      fetch(new BlockRetrievalRequest(qc.certifiedBlock().id(), gap), from, original, cc, false, qc);
       return false;
     }
     try {
@@ -475,19 +524,34 @@ final class RoundManager {
 
   // ---------------------------------------------------------------- block retrieval
 
+  /**
+   * Requests the blocks {@code certifying} needs from the sender of {@code original}, or, when
+   * this node sent it to itself, from another signer of {@code certifying} (its signers voted
+   * for the block, so they hold it). With nobody else to ask, the message is dropped.
+   */
   private void fetch(
       BlockRetrievalRequest request,
       AccountAddress from,
       ConsensusMsg original,
       Optional<QuorumCert> cc,
-      boolean fastForward) {
+      boolean fastForward,
+      QuorumCert certifying) {
+    AccountAddress peer = from;
     if (from.equals(self)) {
-      return;
+      peer = certifying.signedLedgerInfo().signatures().keySet().stream()
+          .filter(a -> !a.equals(self))
+          .findFirst()
+          .orElse(self);
+      if (peer.equals(self)) {
+        LOG.warn("[{} e{} r{}] block {} is missing and no other validator can supply it", logId,
+            epoch(), currentRound(), request.blockId());
+        return;
+      }
     }
     if (fetcher.park(request.blockId(), from, original, now)) {
       counters.retrievals++;
-      fetcher.sent(new BlockFetcher.Pending(request, from, now, cc, fastForward));
-      out.accept(new Action.Send(from, request));
+      fetcher.sent(new BlockFetcher.Pending(request, peer, now, cc, fastForward));
+      out.accept(new Action.Send(peer, request));
     }
   }
 
@@ -522,7 +586,8 @@ final class RoundManager {
       Optional<QuorumCert> cc = p.commitCert;
       if (cc.isPresent() && cc.get().commitInfo().round() > tree.root().round()
           && !tree.contains(cc.get().commitInfo().id())) {
-        fetch(new BlockRetrievalRequest(cc.get().certifiedBlock().id(), 2), from, null, cc, true);
+        fetch(new BlockRetrievalRequest(cc.get().certifiedBlock().id(), 2), from, null, cc, true,
+            cc.get());
       }
     }
     for (BlockFetcher.Waiting w : fetcher.drainWaiting()) {
@@ -575,13 +640,33 @@ final class RoundManager {
       endEpoch(cc.signedLedgerInfo());
       return;
     }
-    if (executeAndInsert(certified).isPresent()) {
+    afterSync = Optional.of(new AfterSync(certified, cc));
+    processCertificates();
+  }
+
+  /**
+   * Finishes a fast-forward once the node carried out its {@link Action.SyncTo} (the driver does
+   * so before it hands the core the next event): executes the block the commit certificate
+   * certifies on the new root, which only now exists in the ledger, and records the certificate.
+   * Called first on every event.
+   */
+  void completeSync(long nowUsecs) {
+    if (afterSync.isEmpty()) {
+      return;
+    }
+    now = nowUsecs;
+    AfterSync s = afterSync.get();
+    afterSync = Optional.empty();
+    if (!tree.root().id().equals(s.certified().parentId())) {
+      return;
+    }
+    if (executeAndInsert(s.certified()).isPresent()) {
       try {
-        tree.insertQuorumCert(cc);
+        tree.insertQuorumCert(s.commitCert());
       } catch (BlockTreeException e) {
         LOG.error("[{}] fast-forward certificate rejected: {}", logId, e.getMessage());
       }
+      processCertificates();
     }
-    processCertificates();
   }
 }

@@ -212,6 +212,25 @@ public final class BlockTree {
     certificates.keySet().retainAll(keep.keySet());
   }
 
+  /** How many blocks (the root included) have a certificate. */
+  public int certifiedCount() {
+    return certificates.size();
+  }
+
+  /** Every block above the root that has a certificate, ordered by round (parents first). */
+  public List<ExecutedBlock> certifiedAboveRoot() {
+    List<ExecutedBlock> out = new ArrayList<>();
+    for (Map.Entry<HashValue, QuorumCert> e : certificates.entrySet()) {
+      ExecutedBlock b = blocks.get(e.getKey());
+      if (b != null && !b.id().equals(root.id())) {
+        out.add(b);
+      }
+    }
+    out.sort((a, b) -> a.round() != b.round()
+        ? Long.compare(a.round(), b.round()) : a.id().compareTo(b.id()));
+    return out;
+  }
+
   /** Up to {@code n} blocks starting at {@code id} and walking to its ancestors in the tree. */
   public List<Block> chainFrom(HashValue id, long n) {
     List<Block> out = new ArrayList<>();
