@@ -3,6 +3,7 @@ package io.astraea.node.daemon;
 import io.astraea.consensus.Action;
 import io.astraea.consensus.ConsensusCore;
 import io.astraea.consensus.Event;
+import io.astraea.consensus.RecoveryData;
 import io.astraea.consensus.types.ConsensusMsg;
 import io.astraea.crypto.AccountAddress;
 import io.astraea.crypto.bcs.BcsException;
@@ -38,6 +39,9 @@ public final class ConsensusDriver implements AutoCloseable {
     void commit(Action.Commit commit) throws Exception;
 
     void syncTo(Action.SyncTo sync) throws Exception;
+
+    /** Durably replaces the record a restart resumes from (certificates without a commit). */
+    void persist(RecoveryData recovery) throws Exception;
 
     void epochChanged(Action.EpochChanged change);
   }
@@ -149,6 +153,8 @@ public final class ConsensusDriver implements AutoCloseable {
       metrics.committedBlocks.inc(c.blocks().size());
     } else if (a instanceof Action.SyncTo s) {
       ledger.syncTo(s);
+    } else if (a instanceof Action.Persist p) {
+      ledger.persist(p.recovery());
     } else if (a instanceof Action.EpochChanged ec) {
       LOG.info("epoch {} begins with {} validators", ec.next().epoch(), ec.next().verifier().size());
       ledger.epochChanged(ec);

@@ -6,6 +6,7 @@ import io.astraea.config.node.NodeConfig;
 import io.astraea.consensus.Action;
 import io.astraea.consensus.ConsensusConfig;
 import io.astraea.consensus.ConsensusCore;
+import io.astraea.consensus.RecoveryData;
 import io.astraea.consensus.liveness.RoundTimeouts;
 import io.astraea.consensus.safety.ConsensusSigner;
 import io.astraea.consensus.safety.SafetyRules;
@@ -202,6 +203,11 @@ public final class ValidatorNode implements AutoCloseable {
               public void syncTo(Action.SyncTo target) throws Exception {
                 sync.syncTo(target);
                 metrics.ledgerVersion.set(ledger.latestVersion());
+              }
+
+              @Override
+              public void persist(RecoveryData recovery) throws Exception {
+                ledger.saveRecoveryData(recovery);
               }
 
               @Override

@@ -13,11 +13,14 @@ import io.astraea.crypto.quorum.EpochState;
 /**
  * BCS layout of the persisted {@link RecoveryData}: a format version byte, then the epoch state,
  * the root block, the root's execution info, the root certificate and the commit certificate, each
- * in its own BCS form. The version byte lets a later release change the layout and still refuse
- * (rather than misread) an old file.
+ * in its own BCS form, then (format 2) the certified blocks above the root and their certificates,
+ * which a restarted validator needs when no peer can supply them (a one-validator network). The
+ * version byte lets a later release change the layout and still refuse (rather than misread) an
+ * unknown file; format 1 files are read as having no certified blocks.
  */
 public final class RecoveryCodec {
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
+  private static final int FORMAT_WITHOUT_CERTIFIED_BLOCKS = 1;
 
   private RecoveryCodec() {}
 
@@ -29,6 +32,7 @@ public final class RecoveryCodec {
     d.root().info().serialize(w);
     d.rootQc().serialize(w);
     d.commitCert().serialize(w);
+    d.serializeCertified(w);
     return w.toByteArray();
   }
 
@@ -39,7 +43,7 @@ public final class RecoveryCodec {
 
   private static RecoveryData read(BcsReader r) throws BcsException {
     int format = r.readU8();
-    if (format != FORMAT) {
+    if (format != FORMAT && format != FORMAT_WITHOUT_CERTIFIED_BLOCKS) {
       throw new BcsException("unknown recovery data format " + format, 0);
     }
     EpochState epoch = EpochState.decode(r);
@@ -53,6 +57,7 @@ public final class RecoveryCodec {
     } catch (IllegalArgumentException e) {
       throw new BcsException("recovery root info does not describe its block", 0);
     }
-    return new RecoveryData(epoch, root, rootQc, commitCert);
+    RecoveryData data = new RecoveryData(epoch, root, rootQc, commitCert);
+    return format == FORMAT ? data.withCertifiedFrom(r) : data;
   }
 }

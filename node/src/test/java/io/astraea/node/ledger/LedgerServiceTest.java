@@ -94,8 +94,18 @@ class LedgerServiceTest {
       StorageException e = assertThrows(StorageException.class, ledger::recoveryData);
       assertEquals(StorageException.Kind.CORRUPT, e.kind());
       byte[] otherFormat = RecoveryCodec.encode(start);
-      otherFormat[0] = 2;
+      otherFormat[0] = 3;
       assertThrows(io.astraea.crypto.bcs.BcsException.class, () -> RecoveryCodec.decode(otherFormat));
+
+      // A format-1 record (before certified blocks were kept) still reads, with none of them.
+      byte[] current = RecoveryCodec.encode(start);
+      assertEquals(0, current[current.length - 1]); // empty certificate list
+      assertEquals(0, current[current.length - 2]); // empty certified-block list
+      byte[] formatOne = java.util.Arrays.copyOf(current, current.length - 2);
+      formatOne[0] = 1;
+      RecoveryData old = RecoveryCodec.decode(formatOne);
+      assertEquals(start.commitCert(), old.commitCert());
+      assertTrue(old.certifiedBlocks().isEmpty());
     }
   }
 }
