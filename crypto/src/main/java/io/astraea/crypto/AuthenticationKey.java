@@ -26,11 +26,7 @@ public final class AuthenticationKey {
   }
 
   public static AuthenticationKey fromHex(String hex) throws CryptoMaterialException {
-    try {
-      return fromBytes(HexFormat.of().parseHex(hex.startsWith("0x") ? hex.substring(2) : hex));
-    } catch (IllegalArgumentException e) {
-      throw new CryptoMaterialException("authentication key is not hex: '" + hex + "'");
-    }
+    return fromBytes(Hex.parse(hex, "authentication key"));
   }
 
   public static AuthenticationKey ed25519(Ed25519PublicKey key) {

@@ -64,11 +64,7 @@ public final class Ed25519PublicKey implements BcsEncodable, Comparable<Ed25519P
   }
 
   public static Ed25519PublicKey fromHex(String hex) throws CryptoMaterialException {
-    try {
-      return fromBytes(HexFormat.of().parseHex(hex.startsWith("0x") ? hex.substring(2) : hex));
-    } catch (IllegalArgumentException e) {
-      throw new CryptoMaterialException("public key is not hex: " + e.getMessage());
-    }
+    return fromBytes(Hex.parse(hex, "public key"));
   }
 
   public static Ed25519PublicKey decode(BcsReader r) throws BcsException {

@@ -74,11 +74,7 @@ public final class MultiEd25519PublicKey implements BcsEncodable {
   }
 
   public static MultiEd25519PublicKey fromHex(String hex) throws CryptoMaterialException {
-    try {
-      return fromBytes(HexFormat.of().parseHex(hex.startsWith("0x") ? hex.substring(2) : hex));
-    } catch (IllegalArgumentException e) {
-      throw new CryptoMaterialException("MultiEd25519 public key is not hex: " + e.getMessage());
-    }
+    return fromBytes(Hex.parse(hex, "MultiEd25519 public key"));
   }
 
   public static MultiEd25519PublicKey decode(BcsReader r) throws BcsException {
