@@ -18,7 +18,6 @@ import io.astraea.consensus.types.QuorumCert;
 import io.astraea.consensus.types.VoteData;
 import io.astraea.crypto.AccountAddress;
 import io.astraea.crypto.AuthenticationKey;
-import io.astraea.crypto.CryptoMaterialException;
 import io.astraea.crypto.Ed25519PrivateKey;
 import io.astraea.crypto.Ed25519Signature;
 import io.astraea.crypto.HashValue;
@@ -38,6 +37,7 @@ import io.astraea.ledger.types.SignedTransaction;
 import io.astraea.ledger.types.TransactionPayload;
 import io.astraea.ledger.types.TypeTag;
 import io.astraea.ledger.state.StateKeys;
+import io.astraea.node.TestKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,19 +74,11 @@ public final class TestChain {
   }
 
   public static Ed25519PrivateKey key(int index) {
-    byte[] seed = new byte[32];
-    for (int i = 0; i < 32; i++) {
-      seed[i] = (byte) (index * 37 + i + 3);
-    }
-    try {
-      return Ed25519PrivateKey.fromSeed(seed);
-    } catch (CryptoMaterialException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestKeys.key(index);
   }
 
   public static AccountAddress address(Ed25519PrivateKey k) {
-    return AuthenticationKey.ed25519(k.publicKey()).derivedAddress();
+    return TestKeys.address(k);
   }
 
   public GenesisDescription description() {

@@ -8,7 +8,6 @@ import io.astraea.config.GenesisDescription;
 import io.astraea.config.GenesisValidator;
 import io.astraea.crypto.AccountAddress;
 import io.astraea.crypto.AuthenticationKey;
-import io.astraea.crypto.CryptoMaterialException;
 import io.astraea.crypto.Ed25519PrivateKey;
 import io.astraea.crypto.HashValue;
 import io.astraea.crypto.quorum.BlockInfo;
@@ -38,6 +37,7 @@ import io.astraea.ledger.types.TransactionInfo;
 import io.astraea.ledger.types.TransactionPayload;
 import io.astraea.ledger.types.TransactionStatus;
 import io.astraea.node.mempool.MempoolRejection;
+import io.astraea.node.TestKeys;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,15 +86,7 @@ public final class TestChain implements AutoCloseable {
   }
 
   public static Ed25519PrivateKey key(int index) {
-    byte[] seed = new byte[32];
-    for (int i = 0; i < 32; i++) {
-      seed[i] = (byte) (index * 31 + i + 1);
-    }
-    try {
-      return Ed25519PrivateKey.fromSeed(seed);
-    } catch (CryptoMaterialException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestKeys.key(index);
   }
 
   public static AuthenticationKey authKey(Ed25519PrivateKey k) {
