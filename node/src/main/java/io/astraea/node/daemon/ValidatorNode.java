@@ -29,6 +29,7 @@ import io.astraea.node.faucet.FaucetRoute;
 import io.astraea.node.ledger.LedgerService;
 import io.astraea.node.ledger.RocksSafetyStorage;
 import io.astraea.node.ledger.SpeculativeExecutor;
+import io.astraea.node.ledger.StatePruner;
 import io.astraea.node.ledger.VerifiedSignatures;
 import io.astraea.node.mempool.Mempool;
 import io.astraea.node.mempool.MempoolConfig;
@@ -67,6 +68,7 @@ public final class ValidatorNode implements AutoCloseable {
   private final NodeConfig config;
   private final NodeMetrics metrics = new NodeMetrics();
   private LedgerService ledger;
+  private StatePruner pruner;
   private MempoolService mempool;
   private Network network;
   private ConsensusDriver driver;
@@ -116,6 +118,8 @@ public final class ValidatorNode implements AutoCloseable {
         new MempoolService(
             pool, ledger, verified, execution, 2, System::currentTimeMillis, MempoolService.DEFAULT_MAX_TRANSACTION_BYTES);
     executor.addCommitListener(mempool);
+    pruner = new StatePruner(ledger.store(), config.pruneWindowVersions(), n -> metrics.prunedStateNodes.inc(n));
+    executor.addCommitListener(pruner);
     executor.addCommitListener(
         c -> {
           metrics.ledgerVersion.set(c.latestVersion());
@@ -161,6 +165,7 @@ public final class ValidatorNode implements AutoCloseable {
             execution,
             500);
     syncClient.addCommitListener(mempool);
+    syncClient.addCommitListener(pruner);
     StateSynchronizer sync =
         new StateSynchronizer(
             ledger,
@@ -298,7 +303,7 @@ public final class ValidatorNode implements AutoCloseable {
     return ledger;
   }
 
-  /** Stops in order: API, consensus, peers, mempool, storage. */
+  /** Stops in order: API, consensus, peers, mempool, state pruner, storage. */
   @Override
   public void close() {
     if (api != null) {
@@ -315,6 +320,9 @@ public final class ValidatorNode implements AutoCloseable {
     }
     if (mempool != null) {
       mempool.close();
+    }
+    if (pruner != null) {
+      pruner.close();
     }
     if (ledger != null) {
       ledger.close();

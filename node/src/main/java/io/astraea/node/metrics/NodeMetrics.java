@@ -45,6 +45,11 @@ public final class NodeMetrics {
           .help("Submitted transactions refused by the mempool, by reason")
           .labelNames("reason")
           .register(registry);
+  public final Counter prunedStateNodes =
+      Counter.builder()
+          .name("astraea_pruned_state_nodes_total")
+          .help("Stale state tree nodes deleted by the pruner")
+          .register(registry);
   public final Gauge connectedPeers =
       Gauge.builder().name("astraea_connected_peers").help("Peers with an open, authenticated link").register(registry);
 
