@@ -5,6 +5,7 @@ import io.astraea.crypto.Sha3;
 import io.astraea.ledger.jmt.InMemoryTreeStore;
 import io.astraea.ledger.jmt.JellyfishMerkleTree;
 import io.astraea.ledger.jmt.JmtException;
+import io.astraea.ledger.jmt.NodeRetention;
 import io.astraea.ledger.jmt.StaleNodePruner;
 import io.astraea.ledger.jmt.StaleNodeStore;
 import io.astraea.ledger.jmt.TreeReader;
@@ -40,8 +41,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * Cost of one block's state-tree update: 1,000 updates of existing accounts (40-byte values, the
  * order of an account blob) over a tree of {@code accounts} accounts, computed and written to the
  * node store. {@code perTransaction} applies them as 1,000 value sets of one key each (one version
- * per transaction, what execution does); otherwise as one value set. The tree is built once per
- * trial; stale nodes are pruned between iterations, outside the measurement.
+ * per transaction, what execution does); otherwise as one value set. {@code retention} is the
+ * node's {@code LAST_VERSION} (only the block's last tree is kept and written) or {@code
+ * ALL_VERSIONS}. The tree is built once per trial; stale nodes are pruned between iterations,
+ * outside the measurement.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -59,6 +62,9 @@ public class JmtUpdateBenchmark {
 
   @Param({"true", "false"})
   public boolean perTransaction;
+
+  @Param({"LAST_VERSION", "ALL_VERSIONS"})
+  public NodeRetention retention;
 
   private TreeReader reader;
   private TreeWriter writer;
@@ -106,7 +112,7 @@ public class JmtUpdateBenchmark {
       for (int i = 0; i < BLOCK; i++) {
         sets.add(Map.of(keys[rnd.nextInt(accounts)], value()));
       }
-      batch = tree.putValueSets(sets, nextVersion);
+      batch = tree.putValueSets(sets, nextVersion, retention);
     } else {
       Map<HashValue, byte[]> set = new HashMap<>();
       for (int i = 0; i < BLOCK; i++) {

@@ -15,7 +15,8 @@ import java.util.Optional;
  * firstVersion + 1}, ...), so each transaction of a block gets its own state root, as Diem's
  * {@code TransactionInfo} requires; a block is one call. The tree at {@code firstVersion - 1} must
  * exist (none for version 0: the tree starts empty). A version with an empty value set still gets
- * a root node (a copy of the previous root).
+ * a root node (a copy of the previous root). The {@link NodeRetention} says whether the nodes of
+ * every version are kept in the batch or only those of its last version.
  */
 public final class JellyfishMerkleTree {
   private final TreeReader reader;
@@ -24,8 +25,21 @@ public final class JellyfishMerkleTree {
     this.reader = reader;
   }
 
-  /** Computes, without storing, the nodes for {@code valueSets} applied at consecutive versions. */
+  /**
+   * Computes, without storing, the nodes for {@code valueSets} applied at consecutive versions,
+   * keeping every version's nodes.
+   */
   public TreeUpdateBatch putValueSets(List<? extends Map<HashValue, byte[]>> valueSets, long firstVersion)
+      throws JmtException {
+    return putValueSets(valueSets, firstVersion, NodeRetention.ALL_VERSIONS);
+  }
+
+  /**
+   * Computes, without storing, the nodes for {@code valueSets} applied at consecutive versions;
+   * every version gets its root hash, {@code retention} says whose nodes the batch keeps.
+   */
+  public TreeUpdateBatch putValueSets(
+      List<? extends Map<HashValue, byte[]>> valueSets, long firstVersion, NodeRetention retention)
       throws JmtException {
     if (valueSets.isEmpty()) {
       throw new JmtException(JmtException.Kind.INVALID_REQUEST, "no value sets to apply");
@@ -34,7 +48,7 @@ public final class JellyfishMerkleTree {
       throw new JmtException(JmtException.Kind.INVALID_REQUEST, "version out of range: " + firstVersion);
     }
     try {
-      return new TreeUpdater(reader).apply(valueSets, firstVersion);
+      return new TreeUpdater(reader, retention).apply(valueSets, firstVersion);
     } catch (IllegalArgumentException e) {
       throw new JmtException(JmtException.Kind.INVALID_REQUEST, e.getMessage(), e);
     }

@@ -3,24 +3,32 @@ package io.astraea.ledger.jmt;
 import io.astraea.crypto.HashValue;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 
 /**
  * Everything one {@link JellyfishMerkleTree#putValueSets} call produced: the new nodes, the nodes
- * they made stale, and the root hash after each version, {@code firstVersion} onwards. Nothing is
- * stored until a {@link TreeWriter} writes the batch, so a block can be executed speculatively.
+ * they made stale, the root hash after each version, {@code firstVersion} onwards, and the value
+ * sets it applied (so that a store keeping only the last version's nodes can rebuild the
+ * others). Nothing is stored until a {@link TreeWriter} writes the batch, so a block can be
+ * executed speculatively.
  */
 public record TreeUpdateBatch(
     long firstVersion,
     List<HashValue> rootHashes,
     SortedMap<NodeKey, Node> newNodes,
-    SortedSet<StaleNodeIndex> staleNodes) {
+    SortedSet<StaleNodeIndex> staleNodes,
+    List<? extends Map<HashValue, byte[]>> valueSets) {
 
   public TreeUpdateBatch {
     rootHashes = List.copyOf(rootHashes);
     newNodes = Collections.unmodifiableSortedMap(newNodes);
     staleNodes = Collections.unmodifiableSortedSet(staleNodes);
+    valueSets = Collections.unmodifiableList(valueSets);
+    if (valueSets.size() != rootHashes.size()) {
+      throw new IllegalArgumentException(valueSets.size() + " value sets for " + rootHashes.size() + " versions");
+    }
   }
 
   /** The version of the last value set, whose root is the tree's new root. */

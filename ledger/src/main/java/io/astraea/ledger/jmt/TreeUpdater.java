@@ -2,8 +2,10 @@ package io.astraea.ledger.jmt;
 
 import io.astraea.crypto.HashValue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -11,18 +13,27 @@ import java.util.TreeSet;
  * Applies value sets to the tree, one version per set, collecting new nodes and stale entries
  * without touching the store. Each version is one recursive pass over its keys in sorted order:
  * a subtree is visited once however many of its keys change.
+ *
+ * <p>With {@link NodeRetention#LAST_VERSION}, a node written by one of the batch's own versions
+ * and replaced by a later one is dropped on the spot instead of being marked stale: the batch
+ * then holds exactly the nodes of the tree at its last version that the batch wrote.
  */
 final class TreeUpdater {
   private final TreeReader base;
-  private final TreeMap<NodeKey, Node> newNodes = new TreeMap<>();
-  private final TreeSet<StaleNodeIndex> stale = new TreeSet<>();
+  private final NodeRetention retention;
+  // Hash-based while updating (thousands of puts, removes and reads per block); sorted once at the end.
+  private final HashMap<NodeKey, Node> newNodes = new HashMap<>();
+  private final ArrayList<StaleNodeIndex> stale = new ArrayList<>();
+  private long firstVersion;
 
-  TreeUpdater(TreeReader base) {
+  TreeUpdater(TreeReader base, NodeRetention retention) {
     this.base = base;
+    this.retention = retention;
   }
 
   TreeUpdateBatch apply(List<? extends Map<HashValue, byte[]>> valueSets, long firstVersion)
       throws JmtException {
+    this.firstVersion = firstVersion;
     List<HashValue> roots = new ArrayList<>(valueSets.size());
     for (int i = 0; i < valueSets.size(); i++) {
       long version = firstVersion + i;
@@ -32,24 +43,25 @@ final class TreeUpdater {
       if (leaves.isEmpty()) {
         newNodes.put(NodeKey.root(version), oldRoot);
         if (oldRootKey != null) {
-          stale.add(new StaleNodeIndex(version, oldRootKey));
+          replaced(oldRootKey, version);
         }
         roots.add(oldRoot.hash());
       } else {
         roots.add(insert(oldRootKey, oldRoot, NibblePath.EMPTY, leaves, 0, leaves.size(), version).hash());
       }
     }
-    return new TreeUpdateBatch(firstVersion, roots, newNodes, stale);
+    return new TreeUpdateBatch(firstVersion, roots, new TreeMap<>(newNodes), new TreeSet<>(stale), valueSets);
   }
 
   private static List<LeafNode> sortedLeaves(Map<HashValue, byte[]> values) {
-    TreeMap<HashValue, byte[]> sorted = new TreeMap<>();
     for (Map.Entry<HashValue, byte[]> e : values.entrySet()) {
       if (e.getKey() == null || e.getValue() == null) {
         throw new IllegalArgumentException("null key or value in a value set");
       }
-      sorted.put(e.getKey(), e.getValue());
     }
+    SortedMap<HashValue, byte[]> sorted = values instanceof SortedMap<HashValue, byte[]> s && s.comparator() == null
+        ? s // already in key order (execution's write sets are)
+        : new TreeMap<>(values);
     List<LeafNode> leaves = new ArrayList<>(sorted.size());
     for (Map.Entry<HashValue, byte[]> e : sorted.entrySet()) {
       leaves.add(new LeafNode(e.getKey(), e.getValue()));
@@ -67,7 +79,7 @@ final class TreeUpdater {
       NodeKey existingKey, Node existing, NibblePath path, List<LeafNode> leaves, int from, int to, long version)
       throws JmtException {
     if (existingKey != null) {
-      stale.add(new StaleNodeIndex(version, existingKey));
+      replaced(existingKey, version);
     }
     if (existing instanceof InternalNode in) {
       Child[] children = in.children();
@@ -131,6 +143,15 @@ final class TreeUpdater {
       j++;
     }
     return j;
+  }
+
+  /** Records that {@code key}'s node is no longer in the tree from {@code version} on. */
+  private void replaced(NodeKey key, long version) {
+    if (retention == NodeRetention.LAST_VERSION && key.version() >= firstVersion) {
+      newNodes.remove(key);
+    } else {
+      stale.add(new StaleNodeIndex(version, key));
+    }
   }
 
   private Child put(NibblePath path, Node node, long version) {

@@ -17,6 +17,8 @@ public final class StateWriteSet {
   public static final StateWriteSet EMPTY = new StateWriteSet(new TreeMap<>());
 
   private final SortedMap<AccountAddress, byte[]> writes;
+  /** {@link #byKey()}, computed once: execution, the tree update and the speculative state all read it. */
+  private volatile SortedMap<HashValue, byte[]> byKey;
 
   private StateWriteSet(SortedMap<AccountAddress, byte[]> writes) {
     this.writes = Collections.unmodifiableSortedMap(writes);
@@ -34,8 +36,13 @@ public final class StateWriteSet {
 
   /** The same writes keyed by state tree key ({@code sha3(address)}), in key order. */
   public SortedMap<HashValue, byte[]> byKey() {
-    SortedMap<HashValue, byte[]> out = new TreeMap<>();
-    writes.forEach((a, v) -> out.put(StateKeys.accountKey(a), v));
+    SortedMap<HashValue, byte[]> out = byKey;
+    if (out == null) {
+      TreeMap<HashValue, byte[]> m = new TreeMap<>();
+      writes.forEach((a, v) -> m.put(StateKeys.accountKey(a), v));
+      out = Collections.unmodifiableSortedMap(m);
+      byKey = out;
+    }
     return out;
   }
 

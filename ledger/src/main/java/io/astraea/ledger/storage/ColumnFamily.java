@@ -29,6 +29,8 @@ public enum ColumnFamily {
   JMT_NODES("jmt_nodes"),
   /** stale since version || node key -> empty. */
   STALE_NODE_INDEX("stale_node_index"),
+  /** last version of a commit -> {@link WriteSetRecord}: its versions' state changes and the checkpoint they follow. */
+  WRITE_SETS("write_sets"),
   /** consensus block id -> opaque block bytes. */
   CONSENSUS_BLOCKS("consensus_blocks"),
   /** certified block id -> opaque quorum certificate bytes. */

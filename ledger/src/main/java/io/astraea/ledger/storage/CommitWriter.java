@@ -90,6 +90,7 @@ final class CommitWriter {
         b.put(ColumnFamily.ACCUMULATOR_NODES, Keys.u64(e.getKey()), e.getValue().toBytes());
       }
       RocksTreeStore.addTo(b, state);
+      b.put(ColumnFamily.WRITE_SETS, Keys.u64(c.lastVersion()), WriteSetRecord.encode(latestVersion, state.valueSets()));
       if (c.ledgerInfo().isPresent()) {
         LedgerInfoWithSignatures li = c.ledgerInfo().get();
         b.put(ColumnFamily.LEDGER_INFOS, Keys.u64(li.ledgerInfo().epoch()), li.toBcs());

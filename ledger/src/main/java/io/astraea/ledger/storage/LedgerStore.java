@@ -9,6 +9,11 @@ import io.astraea.ledger.accumulator.AccumulatorProof;
 import io.astraea.ledger.accumulator.MerkleAccumulator;
 import io.astraea.ledger.jmt.JellyfishMerkleTree;
 import io.astraea.ledger.jmt.JmtException;
+import io.astraea.ledger.jmt.NodeKey;
+import io.astraea.ledger.jmt.NodeRetention;
+import io.astraea.ledger.jmt.OverlayTreeReader;
+import io.astraea.ledger.jmt.TreeReader;
+import io.astraea.ledger.jmt.TreeUpdateBatch;
 import io.astraea.ledger.jmt.StateValueWithProof;
 import io.astraea.ledger.jmt.StaleNodePruner;
 import io.astraea.ledger.types.ContractEvent;
@@ -17,6 +22,8 @@ import io.astraea.ledger.types.TransactionInfo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.Optional;
 
 /**
@@ -25,8 +32,11 @@ import java.util.Optional;
  * moves after a commit's batch is durable.
  *
  * <p>Typical use by execution: build the state update with {@code new
- * JellyfishMerkleTree(store.stateTree()).putValueSets(writeSets, firstVersion)} (chain uncommitted
- * blocks with {@link io.astraea.ledger.jmt.OverlayTreeReader}), then {@link #commit} the block.
+ * JellyfishMerkleTree(store.stateTree()).putValueSets(writeSets, firstVersion,
+ * NodeRetention.LAST_VERSION)} (chain uncommitted blocks with {@link
+ * io.astraea.ledger.jmt.OverlayTreeReader}), then {@link #commit} the block. The store keeps the
+ * tree nodes of the last version of each commit and every version's write set; reads at a version
+ * inside a commit rebuild that version's tree from them ({@link #treeAt}).
  */
 public final class LedgerStore implements AutoCloseable {
   private final LedgerDb db;
@@ -115,7 +125,7 @@ public final class LedgerStore implements AutoCloseable {
     }
     checkCommitted(version);
     try {
-      return new JellyfishMerkleTree(treeStore).rootHash(version);
+      return new JellyfishMerkleTree(treeAt(version)).rootHash(version);
     } catch (JmtException e) {
       throw fromJmt(e);
     }
@@ -125,7 +135,7 @@ public final class LedgerStore implements AutoCloseable {
   public Optional<byte[]> stateValue(HashValue key, long version) throws StorageException {
     checkCommitted(version);
     try {
-      return new JellyfishMerkleTree(treeStore).get(key, version);
+      return new JellyfishMerkleTree(treeAt(version)).get(key, version);
     } catch (JmtException e) {
       throw fromJmt(e);
     }
@@ -134,10 +144,55 @@ public final class LedgerStore implements AutoCloseable {
   public StateValueWithProof stateValueWithProof(HashValue key, long version) throws StorageException {
     checkCommitted(version);
     try {
-      return new JellyfishMerkleTree(treeStore).getWithProof(key, version);
+      return new JellyfishMerkleTree(treeAt(version)).getWithProof(key, version);
     } catch (JmtException e) {
       throw fromJmt(e);
     }
+  }
+
+  /** The last tree rebuilt for a version inside a commit: clients tend to ask about one version repeatedly. */
+  private record RebuiltTree(long version, TreeReader reader) {}
+
+  private volatile RebuiltTree lastRebuilt;
+
+  /**
+   * A reader holding the tree at committed {@code version}. The store holds the nodes of the last
+   * version of every commit (a checkpoint); for a version inside a commit, the tree is rebuilt in
+   * memory from the checkpoint before it and the stored write sets up to it, and its root is
+   * checked against the version's transaction info.
+   */
+  private TreeReader treeAt(long version) throws StorageException, JmtException {
+    if (treeStore.getNode(NodeKey.root(version)).isPresent()) {
+      return treeStore;
+    }
+    RebuiltTree cached = lastRebuilt;
+    if (cached != null && cached.version() == version) {
+      return cached.reader();
+    }
+    List<WriteSetRecord> found = new ArrayList<>(1);
+    db.scan(ColumnFamily.WRITE_SETS, Keys.u64(version), (k, v) -> {
+      found.add(WriteSetRecord.decode(v));
+      return false;
+    });
+    if (found.isEmpty() || found.get(0).checkpoint() >= version) {
+      throw new StorageException(StorageException.Kind.NOT_FOUND, "the state at version " + version
+          + " is no longer stored (pruned)");
+    }
+    WriteSetRecord record = found.get(0);
+    long checkpoint = record.checkpoint();
+    if (record.lastVersion() < version) {
+      throw new StorageException(StorageException.Kind.CORRUPT, "write sets after " + checkpoint + " end at "
+          + record.lastVersion() + ", before version " + version);
+    }
+    List<SortedMap<HashValue, byte[]>> sets = record.writeSets().subList(0, (int) (version - checkpoint));
+    TreeUpdateBatch batch = new JellyfishMerkleTree(treeStore).putValueSets(sets, checkpoint + 1, NodeRetention.LAST_VERSION);
+    if (!batch.lastRootHash().equals(transactionInfo(version).stateRootHash())) {
+      throw new StorageException(StorageException.Kind.CORRUPT, "the state rebuilt at version " + version
+          + " does not match its transaction info");
+    }
+    TreeReader reader = new OverlayTreeReader(treeStore, batch);
+    lastRebuilt = new RebuiltTree(version, reader);
+    return reader;
   }
 
   /** An account's state at {@code version}, proved up to the accumulator at {@code ledgerVersion}. */

@@ -38,6 +38,15 @@ final class NodeCache {
     }
   }
 
+  /** Caches every node of {@code nodes} not in {@code except}, under one lock. */
+  synchronized void offerAll(Map<NodeKey, Node> nodes, java.util.Set<NodeKey> except) {
+    for (Map.Entry<NodeKey, Node> e : nodes.entrySet()) {
+      if (!except.contains(e.getKey())) {
+        offer(e.getKey(), e.getValue());
+      }
+    }
+  }
+
   synchronized void remove(NodeKey key) {
     internals.remove(key);
     leaves.remove(key);

@@ -83,42 +83,49 @@ public final class RocksTreeStore implements TreeReader, TreeWriter, StaleNodeSt
     Set<NodeKey> supersededInBatch = new HashSet<>();
     for (StaleNodeIndex s : batch.staleNodes()) {
       if (s.nodeKey().version() >= batch.firstVersion()) {
-        supersededInBatch.add(s.nodeKey());
+        supersededInBatch.add(s.nodeKey()); // only batches that keep every version's nodes have these
       }
     }
-    for (Map.Entry<NodeKey, Node> e : batch.newNodes().entrySet()) {
-      if (!supersededInBatch.contains(e.getKey())) {
-        cache.offer(e.getKey(), e.getValue());
-      }
-    }
+    cache.offerAll(batch.newNodes(), supersededInBatch);
   }
 
   static void addTo(LedgerDb.Batch b, TreeUpdateBatch batch) throws RocksDBException {
     for (Map.Entry<NodeKey, Node> e : batch.newNodes().entrySet()) {
       b.put(ColumnFamily.JMT_NODES, e.getKey().encode(), NodeCodec.encode(e.getValue()));
     }
-    for (StaleNodeIndex s : batch.staleNodes()) {
-      b.put(ColumnFamily.STALE_NODE_INDEX, s.encode(), EMPTY);
+    if (!batch.staleNodes().isEmpty()) {
+      b.put(ColumnFamily.STALE_NODE_INDEX, Keys.u64(batch.lastVersion()), StaleNodeGroup.encode(batch.staleNodes()));
     }
   }
 
+  /**
+   * The stale nodes of the oldest entries up to {@code maxVersion}. An entry is either one
+   * commit's group (key: the commit's last version, see {@link StaleNodeGroup}), reported as stale
+   * since that version, which prunes a node at most one commit later than its exact version; or,
+   * in databases written before groups, one node (key: version || node key). Whole groups are
+   * returned, so the result may exceed {@code limit} by one group.
+   */
   @Override
   public List<StaleNodeIndex> staleNodesUpTo(long maxVersion, int limit) throws JmtException {
     List<StaleNodeIndex> out = new ArrayList<>();
-    List<byte[]> raw = new ArrayList<>();
     try {
       db.scan(ColumnFamily.STALE_NODE_INDEX, null, (k, v) -> {
-        if (raw.size() >= limit || Keys.readU64(k, 0) > maxVersion) {
+        if (out.size() >= limit || Keys.readU64(k, 0) > maxVersion) {
           return false;
         }
-        raw.add(k);
+        try {
+          if (k.length == 8) {
+            out.addAll(StaleNodeGroup.decode(Keys.readU64(k, 0), v));
+          } else {
+            out.add(StaleNodeIndex.decode(k));
+          }
+        } catch (JmtException e) {
+          throw new StorageException(StorageException.Kind.CORRUPT, "bad stale node entry: " + e.getMessage(), e);
+        }
         return true;
       });
     } catch (StorageException e) {
       throw new JmtException(JmtException.Kind.STORE_FAILURE, e.getMessage(), e);
-    }
-    for (byte[] k : raw) {
-      out.add(StaleNodeIndex.decode(k));
     }
     return out;
   }
@@ -130,9 +137,13 @@ public final class RocksTreeStore implements TreeReader, TreeWriter, StaleNodeSt
     }
     try {
       db.write(false, b -> {
+        Set<Long> groups = new HashSet<>();
         for (StaleNodeIndex e : entries) {
           b.delete(ColumnFamily.JMT_NODES, e.nodeKey().encode());
-          b.delete(ColumnFamily.STALE_NODE_INDEX, e.encode());
+          b.delete(ColumnFamily.STALE_NODE_INDEX, e.encode()); // a single-node entry, if that is how it was stored
+          if (groups.add(e.staleSinceVersion())) {
+            b.delete(ColumnFamily.STALE_NODE_INDEX, Keys.u64(e.staleSinceVersion()));
+          }
         }
       });
     } catch (StorageException e) {

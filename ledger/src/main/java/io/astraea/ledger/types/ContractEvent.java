@@ -13,16 +13,41 @@ import java.util.Objects;
  * its position in that stream, the Move type of its payload and the BCS bytes of the payload.
  * Encoded with the V0 tag (variant 0) in front; hashed as {@code DIEM::ContractEvent} over the
  * whole enum, which is the leaf of a transaction's event accumulator.
+ *
+ * <p>Immutable; the hash is computed once (execution builds the event root from it, and the
+ * commit checks that root again).
  */
-public record ContractEvent(EventKey key, long sequenceNumber, TypeTag typeTag, Bytes eventData)
-    implements BcsEncodable {
+public final class ContractEvent implements BcsEncodable {
   public static final CryptoHasher HASHER = CryptoHasher.forType("ContractEvent");
   static final int VARIANTS = 1;
 
-  public ContractEvent {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(typeTag, "typeTag");
-    Objects.requireNonNull(eventData, "eventData");
+  private final EventKey key;
+  private final long sequenceNumber;
+  private final TypeTag typeTag;
+  private final Bytes eventData;
+  private volatile HashValue hash;
+
+  public ContractEvent(EventKey key, long sequenceNumber, TypeTag typeTag, Bytes eventData) {
+    this.key = Objects.requireNonNull(key, "key");
+    this.sequenceNumber = sequenceNumber;
+    this.typeTag = Objects.requireNonNull(typeTag, "typeTag");
+    this.eventData = Objects.requireNonNull(eventData, "eventData");
+  }
+
+  public EventKey key() {
+    return key;
+  }
+
+  public long sequenceNumber() {
+    return sequenceNumber;
+  }
+
+  public TypeTag typeTag() {
+    return typeTag;
+  }
+
+  public Bytes eventData() {
+    return eventData;
   }
 
   public static ContractEvent decode(BcsReader r) throws BcsException {
@@ -41,6 +66,28 @@ public record ContractEvent(EventKey key, long sequenceNumber, TypeTag typeTag, 
   }
 
   public HashValue hash() {
-    return HASHER.hash(toBcs());
+    HashValue h = hash;
+    if (h == null) {
+      h = HASHER.hash(toBcs());
+      hash = h;
+    }
+    return h;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ContractEvent e && e.sequenceNumber == sequenceNumber && e.key.equals(key)
+        && e.typeTag.equals(typeTag) && e.eventData.equals(eventData);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(key, sequenceNumber, typeTag, eventData);
+  }
+
+  @Override
+  public String toString() {
+    return "ContractEvent[key=" + key + ", sequenceNumber=" + sequenceNumber + ", typeTag=" + typeTag
+        + ", eventData=" + eventData + "]";
   }
 }

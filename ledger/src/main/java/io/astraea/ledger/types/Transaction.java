@@ -30,6 +30,12 @@ public sealed interface Transaction extends BcsEncodable {
     public void serialize(BcsWriter w) {
       w.writeVariant(0).write(transaction);
     }
+
+    /** The signed transaction's own (computed once) hash: the same bytes, the same hasher. */
+    @Override
+    public HashValue hash() {
+      return transaction.hash();
+    }
   }
 
   record GenesisTransaction(WriteSetPayload payload) implements Transaction {

@@ -14,22 +14,47 @@ import java.util.Objects;
  * the root of its event accumulator, the gas it used and its kept status. Fields in Diem's order:
  * transaction_hash, state_root_hash, event_root_hash, gas_used, status. Hashed as
  * {@code DIEM::TransactionInfo}.
+ *
+ * <p>Immutable; the hash is computed once (the accumulator leaf is needed by execution and again
+ * by the commit).
  */
-public record TransactionInfo(
-    HashValue transactionHash,
-    HashValue stateRootHash,
-    HashValue eventRootHash,
-    long gasUsed,
-    KeptVmStatus status)
-    implements BcsEncodable {
-
+public final class TransactionInfo implements BcsEncodable {
   public static final CryptoHasher HASHER = CryptoHasher.forType("TransactionInfo");
 
-  public TransactionInfo {
-    Objects.requireNonNull(transactionHash, "transactionHash");
-    Objects.requireNonNull(stateRootHash, "stateRootHash");
-    Objects.requireNonNull(eventRootHash, "eventRootHash");
-    Objects.requireNonNull(status, "status");
+  private final HashValue transactionHash;
+  private final HashValue stateRootHash;
+  private final HashValue eventRootHash;
+  private final long gasUsed;
+  private final KeptVmStatus status;
+  private volatile HashValue hash;
+
+  public TransactionInfo(HashValue transactionHash, HashValue stateRootHash, HashValue eventRootHash, long gasUsed,
+      KeptVmStatus status) {
+    this.transactionHash = Objects.requireNonNull(transactionHash, "transactionHash");
+    this.stateRootHash = Objects.requireNonNull(stateRootHash, "stateRootHash");
+    this.eventRootHash = Objects.requireNonNull(eventRootHash, "eventRootHash");
+    this.gasUsed = gasUsed;
+    this.status = Objects.requireNonNull(status, "status");
+  }
+
+  public HashValue transactionHash() {
+    return transactionHash;
+  }
+
+  public HashValue stateRootHash() {
+    return stateRootHash;
+  }
+
+  public HashValue eventRootHash() {
+    return eventRootHash;
+  }
+
+  public long gasUsed() {
+    return gasUsed;
+  }
+
+  public KeptVmStatus status() {
+    return status;
   }
 
   public static TransactionInfo decode(BcsReader r) throws BcsException {
@@ -55,6 +80,28 @@ public record TransactionInfo(
 
   /** The accumulator leaf hash. */
   public HashValue hash() {
-    return HASHER.hash(toBcs());
+    HashValue h = hash;
+    if (h == null) {
+      h = HASHER.hash(toBcs());
+      hash = h;
+    }
+    return h;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TransactionInfo i && i.gasUsed == gasUsed && i.transactionHash.equals(transactionHash)
+        && i.stateRootHash.equals(stateRootHash) && i.eventRootHash.equals(eventRootHash) && i.status.equals(status);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(transactionHash, stateRootHash, eventRootHash, gasUsed, status);
+  }
+
+  @Override
+  public String toString() {
+    return "TransactionInfo[transactionHash=" + transactionHash + ", stateRootHash=" + stateRootHash
+        + ", eventRootHash=" + eventRootHash + ", gasUsed=" + gasUsed + ", status=" + status + "]";
   }
 }

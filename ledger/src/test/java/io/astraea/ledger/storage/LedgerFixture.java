@@ -11,6 +11,7 @@ import io.astraea.crypto.quorum.LedgerInfoWithSignatures;
 import io.astraea.ledger.accumulator.InMemoryAccumulator;
 import io.astraea.ledger.jmt.JellyfishMerkleTree;
 import io.astraea.ledger.jmt.JmtException;
+import io.astraea.ledger.jmt.NodeRetention;
 import io.astraea.ledger.jmt.TreeReader;
 import io.astraea.ledger.jmt.TreeUpdateBatch;
 import io.astraea.ledger.types.BlockMetadata;
@@ -110,7 +111,8 @@ final class LedgerFixture {
       }
       writes.add(w);
     }
-    TreeUpdateBatch state = new JellyfishMerkleTree(reader).putValueSets(writes, nextVersion);
+    // As the node does: the store keeps each block's last version only.
+    TreeUpdateBatch state = new JellyfishMerkleTree(reader).putValueSets(writes, nextVersion, NodeRetention.LAST_VERSION);
     List<TransactionToCommit> out = new ArrayList<>();
     List<HashValue> infoHashes = new ArrayList<>();
     for (int i = 0; i < txns.size(); i++) {

@@ -10,6 +10,7 @@ import io.astraea.crypto.quorum.LedgerInfoWithSignatures;
 import io.astraea.ledger.accumulator.AccumulatorVerifier;
 import io.astraea.ledger.accumulator.InMemoryAccumulator;
 import io.astraea.ledger.jmt.JmtHashing;
+import io.astraea.ledger.jmt.StateValueWithProof;
 import io.astraea.ledger.jmt.SparseMerkleProofVerifier;
 import io.astraea.ledger.state.StateKeys;
 import io.astraea.ledger.types.ContractEvent;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,12 +102,21 @@ class LedgerStoreTest {
             store.eventsByKey(key, 1, 2).stream().map(EventWithVersion::event).toList());
       }
 
-      // account state with a two-step proof, at the latest and an older version
+      // account state with a two-step proof at every version: the last version of each block
+      // reads the stored tree, the others a tree rebuilt from the block's write sets
       HashValue accountKey = StateKeys.accountKey(fx.address(2));
-      for (long v : new long[] {latest, latest / 2}) {
-        AccountStateWithProof a = store.accountStateWithProof(accountKey, v, latest);
-        SparseMerkleProofVerifier.verify(a.transactionInfo().stateRootHash(), accountKey, a.blob(), a.stateProof());
-        AccumulatorVerifier.verifyInclusion(s.accumulatorRoot(), a.transactionInfo().hash(), v, a.transactionInfoProof());
+      TreeMap<HashValue, byte[]> model = new TreeMap<>();
+      for (BlockCommit b : blocks) {
+        for (int i = 0; i < b.transactions().size(); i++) {
+          long v = b.firstVersion() + i;
+          model.putAll(b.stateUpdate().valueSets().get(i));
+          AccountStateWithProof a = store.accountStateWithProof(accountKey, v, latest);
+          assertEquals(b.transactions().get(i).info(), a.transactionInfo());
+          assertArrayEquals(model.get(accountKey), a.blob().orElse(null));
+          SparseMerkleProofVerifier.verify(a.transactionInfo().stateRootHash(), accountKey, a.blob(), a.stateProof());
+          AccumulatorVerifier.verifyInclusion(s.accumulatorRoot(), a.transactionInfo().hash(), v, a.transactionInfoProof());
+          assertEquals(a.transactionInfo().stateRootHash(), store.stateRoot(v));
+        }
       }
 
       // ledger infos per epoch, and the epoch-ending one
@@ -162,14 +173,23 @@ class LedgerStoreTest {
   void consensusDataAndPruningAndClose() throws Exception {
     LedgerFixture fx = new LedgerFixture(13);
     LedgerStore store = LedgerStore.open(dir);
-    commitBlocks(store, fx, 10, -1);
+    List<BlockCommit> blocks = commitBlocks(store, fx, 10, -1);
     long latest = store.latestVersion();
     HashValue key = StateKeys.accountKey(fx.address(3));
     Optional<byte[]> before = store.stateValue(key, latest);
     assertTrue(store.pruneStateTree(5) > 0);
     assertArrayEquals(before.orElse(null), store.stateValue(key, latest).orElse(null));
+    // Every version within the window is still readable, with a proof against its info's root.
+    for (long v = latest - 5; v <= latest; v++) {
+      StateValueWithProof p = store.stateValueWithProof(key, v);
+      SparseMerkleProofVerifier.verify(store.transactionInfo(v).stateRootHash(), key, p.value(), p.proof());
+    }
+    // Block 1's versions are rebuilt on block 0's tree, which the pruner deleted (block 0's own
+    // versions apply on the empty tree and stay readable).
+    long inBlock1 = blocks.get(1).firstVersion();
+    assertTrue(blocks.get(1).lastVersion() <= latest - 5, "the fixture's blocks are longer than expected");
     assertEquals(StorageException.Kind.NOT_FOUND,
-        assertThrows(StorageException.class, () -> store.stateValue(key, 0)).kind());
+        assertThrows(StorageException.class, () -> store.stateValue(key, inBlock1)).kind());
 
     ConsensusDb c = store.consensus();
     c.saveSafetyData(new byte[] {1, 2, 3});

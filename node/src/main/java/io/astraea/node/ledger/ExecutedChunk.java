@@ -5,6 +5,7 @@ import io.astraea.ledger.accumulator.InMemoryAccumulator;
 import io.astraea.ledger.execution.TransactionOutput;
 import io.astraea.ledger.jmt.JellyfishMerkleTree;
 import io.astraea.ledger.jmt.JmtException;
+import io.astraea.ledger.jmt.NodeRetention;
 import io.astraea.ledger.jmt.TreeReader;
 import io.astraea.ledger.jmt.TreeUpdateBatch;
 import io.astraea.ledger.storage.TransactionToCommit;
@@ -76,7 +77,8 @@ public record ExecutedChunk(
     if (kept.isEmpty()) {
       return new ExecutedChunk(List.of(), Optional.empty(), base, baseVersion);
     }
-    TreeUpdateBatch batch = new JellyfishMerkleTree(tree).putValueSets(valueSets, baseVersion + 1);
+    TreeUpdateBatch batch =
+        new JellyfishMerkleTree(tree).putValueSets(valueSets, baseVersion + 1, NodeRetention.LAST_VERSION);
     List<TransactionToCommit> out = new ArrayList<>(kept.size());
     List<HashValue> infoHashes = new ArrayList<>(kept.size());
     for (int i = 0; i < kept.size(); i++) {
