@@ -2,7 +2,6 @@ package io.astraea.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bouncycastle.crypto.digests.SHA3Digest;
 
 /**
  * Diem's domain-separated hasher: {@code hash(T) = sha3_256(sha3_256("DIEM::" + T) || bcs(value))}.
@@ -15,13 +14,6 @@ public final class CryptoHasher {
   public static final String DOMAIN = "DIEM::";
 
   private static final ConcurrentHashMap<String, CryptoHasher> CACHE = new ConcurrentHashMap<>();
-
-  /**
-   * One SHA3-256 digest per thread, reused by every hasher (finishing a hash resets it). Copying
-   * or allocating a digest per hash costs more than hashing a 64-byte pair; absorbing the 32-byte
-   * prefix each time costs no extra Keccak permutation for inputs that share its block.
-   */
-  private static final ThreadLocal<SHA3Digest> DIGEST = ThreadLocal.withInitial(() -> new SHA3Digest(256));
 
   private final String typeName;
   private final byte[] prefix;
@@ -45,39 +37,29 @@ public final class CryptoHasher {
     return prefix.clone();
   }
 
-  /** The hash of a value whose BCS encoding is {@code bcs}. */
+  /**
+   * The hash of a value whose BCS encoding is {@code bcs}. Each call takes a fresh sponge (a
+   * 200-byte allocation, small next to one permutation), so hashing shares no state between calls
+   * or threads and a failed call leaves nothing behind.
+   */
   public HashValue hash(byte[] bcs) {
-    SHA3Digest d = DIGEST.get();
-    d.update(prefix, 0, prefix.length);
-    d.update(bcs, 0, bcs.length);
-    return finish(d);
+    return HashValue.adopt(new Sha3Sponge().update(prefix).update(bcs).finish());
   }
 
   /**
    * {@code hash(left || right)}: the Merkle node hash of the Jellyfish tree and the accumulators,
-   * their hottest loop.
+   * their hottest loop. The 96-byte message fits one Keccak block, so it is absorbed lane by lane
+   * from the three arrays without concatenating them.
    */
   public HashValue hashPair(HashValue left, HashValue right) {
-    byte[] buf = new byte[prefix.length + 2 * HashValue.LENGTH];
-    System.arraycopy(prefix, 0, buf, 0, prefix.length);
-    left.copyTo(buf, prefix.length);
-    right.copyTo(buf, prefix.length + HashValue.LENGTH);
-    SHA3Digest d = DIGEST.get();
-    d.update(buf, 0, buf.length);
-    return finish(d);
-  }
-
-  private static HashValue finish(SHA3Digest d) {
     byte[] out = new byte[HashValue.LENGTH];
-    d.doFinal(out, 0);
+    Sha3Sponge.hashThree32(prefix, left.rawBytes(), right.rawBytes(), out);
     return HashValue.adopt(out);
   }
 
   /** A running hash that already holds the prefix; append the value's bytes, then finish. */
   public Sha3.Builder builder() {
-    SHA3Digest d = new SHA3Digest(256);
-    d.update(prefix, 0, prefix.length);
-    return new Sha3.Builder(d);
+    return new Sha3.Builder(new Sha3Sponge().update(prefix));
   }
 
   /** The bytes a signature covers: {@code prefix || bcs}. */

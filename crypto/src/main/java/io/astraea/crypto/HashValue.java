@@ -42,6 +42,11 @@ public final class HashValue implements Comparable<HashValue> {
     return Sha3.hash(data);
   }
 
+  /** The backing array itself, for hashing without a copy; callers must never modify it. */
+  byte[] rawBytes() {
+    return bytes;
+  }
+
   public byte[] toBytes() {
     return bytes.clone();
   }
