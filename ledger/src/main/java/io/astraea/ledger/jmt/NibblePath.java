@@ -16,10 +16,29 @@ public final class NibblePath implements Comparable<NibblePath> {
 
   private final byte[] bytes;
   private final int length;
+  /**
+   * Computed once: paths key the hash maps of every tree update, and {@code Arrays.hashCode} of
+   * two or three bytes collides so often there that buckets degrade into trees.
+   */
+  private final int hash;
 
   private NibblePath(byte[] bytes, int length) {
     this.bytes = bytes;
     this.length = length;
+    this.hash = mix(bytes, length);
+  }
+
+  /** FNV-1a over the packed bytes and the length, then Murmur3's final avalanche. */
+  private static int mix(byte[] bytes, int length) {
+    int h = 0x811c9dc5 ^ length;
+    for (byte b : bytes) {
+      h = (h ^ (b & 0xff)) * 0x01000193;
+    }
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    return h ^ (h >>> 16);
   }
 
   /** Rebuilds a path from its packed bytes, rejecting a non-zero padding nibble. */
@@ -92,12 +111,12 @@ public final class NibblePath implements Comparable<NibblePath> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof NibblePath p && p.length == length && Arrays.equals(p.bytes, bytes);
+    return o instanceof NibblePath p && p.hash == hash && p.length == length && Arrays.equals(p.bytes, bytes);
   }
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(bytes) + length;
+    return hash;
   }
 
   @Override

@@ -46,6 +46,17 @@ public record NodeKey(long version, NibblePath path) implements Comparable<NodeK
     }
   }
 
+  /** Spreads the version (consecutive in a block) before combining, so keys of one path differ widely. */
+  @Override
+  public int hashCode() {
+    return Long.hashCode(version * 0x9E3779B97F4A7C15L) ^ path.hashCode();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof NodeKey k && k.version == version && k.path.equals(path);
+  }
+
   @Override
   public int compareTo(NodeKey o) {
     int c = Long.compareUnsigned(version, o.version);
