@@ -67,11 +67,19 @@ public final class Ed25519PublicKey implements BcsEncodable, Comparable<Ed25519P
     return fromBytes(Hex.parse(hex, "public key"));
   }
 
+  /** Keys decoded from the wire (see {@link DecodedKeyCache}). */
+  static final DecodedKeyCache DECODED = new DecodedKeyCache(DecodedKeyCache.CAPACITY);
+
+  /**
+   * Reads a length-prefixed key, with exactly {@link #fromBytes}'s checks; a key decoded recently
+   * (typically: by mempool admission, then again in the block that carries its transaction) is
+   * not decompressed again.
+   */
   public static Ed25519PublicKey decode(BcsReader r) throws BcsException {
     int at = r.position();
     byte[] b = r.readBytes();
     try {
-      return fromBytes(b);
+      return DECODED.get(b);
     } catch (CryptoMaterialException e) {
       throw new BcsException(e.getMessage(), at);
     }

@@ -7,6 +7,7 @@ import io.astraea.crypto.bcs.BcsWriter;
 import io.astraea.crypto.quorum.EpochState;
 import io.astraea.ledger.types.ChainId;
 import io.astraea.ledger.types.ValidatorSet;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -96,8 +97,25 @@ public record SystemState(
         new TreeMap<>(cur), counter);
   }
 
+  /** The last blob decoded and its value (immutable), shared by every thread. */
+  private record Decoded(byte[] blob, SystemState state) {}
+
+  private static volatile Decoded lastDecoded;
+
+  /**
+   * Decodes a system state blob. The blob changes once per block, but it is read far more often
+   * (every block execution and every mempool admission), and decoding it means decoding the
+   * validator set, whose keys are decompressed curve points; so the last decoded blob is kept
+   * and an identical blob returns the same (immutable) value.
+   */
   public static SystemState fromBcs(byte[] blob) throws BcsException {
-    return BcsReader.decode(blob, SystemState::decode);
+    Decoded last = lastDecoded;
+    if (last != null && Arrays.equals(last.blob(), blob)) {
+      return last.state();
+    }
+    SystemState decoded = BcsReader.decode(blob, SystemState::decode);
+    lastDecoded = new Decoded(blob.clone(), decoded);
+    return decoded;
   }
 
   public void serialize(BcsWriter w) {
