@@ -32,6 +32,7 @@ import io.astraea.node.ledger.SpeculativeExecutor;
 import io.astraea.node.ledger.StatePruner;
 import io.astraea.node.ledger.VerifiedSignatures;
 import io.astraea.node.mempool.Mempool;
+import io.astraea.node.mempool.MempoolBroadcaster;
 import io.astraea.node.mempool.MempoolConfig;
 import io.astraea.node.mempool.MempoolPayloadSource;
 import io.astraea.node.mempool.MempoolService;
@@ -69,6 +70,7 @@ public final class ValidatorNode implements AutoCloseable {
   private final NodeMetrics metrics = new NodeMetrics();
   private LedgerService ledger;
   private StatePruner pruner;
+  private MempoolBroadcaster broadcaster;
   private MempoolService mempool;
   private Network network;
   private ConsensusDriver driver;
@@ -137,12 +139,9 @@ public final class ValidatorNode implements AutoCloseable {
                 .listen(config.networkListen().host(), config.networkListen().port())
                 .maxFrameBytes(config.maxFrameBytes())
                 .build());
-    mempool.addListener(
-        (txn, fromPeer) -> {
-          if (!fromPeer) {
-            network.broadcast(ProtocolId.MEMPOOL, MempoolService.encodeBroadcast(List.of(txn)));
-          }
-        });
+    broadcaster = new MempoolBroadcaster(bytes -> network.broadcast(ProtocolId.MEMPOOL, bytes),
+        MempoolBroadcaster.DEFAULT_MAX_TRANSACTIONS, config.maxFrameBytes() / 2, MempoolBroadcaster.DEFAULT_DELAY_MILLIS);
+    mempool.addListener(broadcaster);
     network.registerHandler(
         ProtocolId.MEMPOOL,
         (from, bytes) -> {
@@ -303,7 +302,7 @@ public final class ValidatorNode implements AutoCloseable {
     return ledger;
   }
 
-  /** Stops in order: API, consensus, peers, mempool, state pruner, storage. */
+  /** Stops in order: API, consensus, mempool broadcast, peers, mempool, state pruner, storage. */
   @Override
   public void close() {
     if (api != null) {
@@ -311,6 +310,9 @@ public final class ValidatorNode implements AutoCloseable {
     }
     if (driver != null) {
       driver.close();
+    }
+    if (broadcaster != null) {
+      broadcaster.close(); // its last batch still goes out
     }
     if (network != null) {
       network.close();
