@@ -86,6 +86,21 @@ class ProofMethodsTest {
           call(d, "get_account_state_with_proof", "[\"" + chain.user(0).toHex() + "\", 0, " + v + "]").get("result");
       assertEquals(TestChain.FUNDS, AccountState.fromBcs(hex(atGenesisAccount.get("blob"))).balance("XUS"));
 
+      // Version v - 1 (the block's metadata transaction) is inside the committed block: the node
+      // keeps only the block's last tree, so this state is rebuilt, and must prove the same way.
+      JsonNode inside =
+          call(d, "get_account_state_with_proof", "[\"" + chain.user(0).toHex() + "\", " + (v - 1) + ", " + v + "]")
+              .get("result");
+      byte[] insideBlob = hex(inside.get("blob"));
+      assertEquals(TestChain.FUNDS, AccountState.fromBcs(insideBlob).balance("XUS"));
+      TransactionInfo insideInfo = TransactionInfo.fromBcs(hex(inside.get("proof").get("transaction_info")));
+      assertEquals(chain.store.transactionInfo(v - 1), insideInfo);
+      SparseMerkleProofVerifier.verify(insideInfo.stateRootHash(), StateKeys.accountKey(chain.user(0)),
+          Optional.of(insideBlob), BcsReader.decode(
+              hex(inside.get("proof").get("transaction_info_to_account_proof")), SparseMerkleProof::decode));
+      AccumulatorVerifier.verifyInclusion(root, insideInfo.hash(), v - 1, BcsReader.decode(
+          hex(inside.get("proof").get("ledger_info_to_transaction_info_proof")), AccumulatorProof::decode));
+
       String nobody = "00000000000000000000000000abcdef";
       JsonNode absent = call(d, "get_account_state_with_proof", "[\"" + nobody + "\"]").get("result");
       assertTrue(absent.get("blob").isNull());

@@ -20,24 +20,20 @@ import io.astraea.ledger.execution.ExecutorConfig;
 import io.astraea.ledger.execution.TransactionOutput;
 import io.astraea.ledger.genesis.Genesis;
 import io.astraea.ledger.genesis.GenesisBuilder;
-import io.astraea.ledger.jmt.JellyfishMerkleTree;
-import io.astraea.ledger.jmt.TreeUpdateBatch;
 import io.astraea.ledger.state.StateView;
 import io.astraea.ledger.storage.BlockCommit;
 import io.astraea.ledger.storage.LedgerStore;
 import io.astraea.ledger.storage.StorageException;
-import io.astraea.ledger.storage.TransactionToCommit;
 import io.astraea.ledger.types.BlockMetadata;
 import io.astraea.ledger.types.ChainId;
-import io.astraea.ledger.types.ContractEvent;
 import io.astraea.ledger.types.RawTransaction;
 import io.astraea.ledger.types.SignedTransaction;
 import io.astraea.ledger.types.Transaction;
-import io.astraea.ledger.types.TransactionInfo;
 import io.astraea.ledger.types.TransactionPayload;
 import io.astraea.ledger.types.TransactionStatus;
-import io.astraea.node.mempool.MempoolRejection;
 import io.astraea.node.TestKeys;
+import io.astraea.node.ledger.ExecutedChunk;
+import io.astraea.node.mempool.MempoolRejection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,32 +163,18 @@ public final class TestChain implements AutoCloseable {
     };
   }
 
+  /** Commits like the node: kept transactions, their infos and the tree checkpoint, built by {@link ExecutedChunk}. */
   private void commit(List<Transaction> txns, List<TransactionOutput> outputs) throws Exception {
-    long first = store.latestVersion() + 1;
-    List<Transaction> kept = new ArrayList<>();
-    List<TransactionOutput> keptOut = new ArrayList<>();
-    for (int i = 0; i < txns.size(); i++) {
-      if (outputs.get(i).status() instanceof TransactionStatus.Keep) {
-        kept.add(txns.get(i));
-        keptOut.add(outputs.get(i));
-      }
+    long base = store.latestVersion();
+    InMemoryAccumulator accumulator = base < 0
+        ? InMemoryAccumulator.transactions()
+        : InMemoryAccumulator.transactions(store.frozenSubtreeRoots(base), base + 1);
+    ExecutedChunk chunk = ExecutedChunk.build(store.stateTree(), base, accumulator, txns, outputs);
+    if (chunk.transactions().isEmpty()) {
+      return;
     }
-    List<Map<HashValue, byte[]>> writes = new ArrayList<>();
-    keptOut.forEach(o -> writes.add(o.writeSet().byKey()));
-    TreeUpdateBatch batch = new JellyfishMerkleTree(store.stateTree()).putValueSets(writes, first);
-    List<TransactionToCommit> commits = new ArrayList<>();
-    for (int i = 0; i < kept.size(); i++) {
-      TransactionOutput o = keptOut.get(i);
-      List<HashValue> eventHashes = new ArrayList<>();
-      for (ContractEvent e : o.events()) {
-        eventHashes.add(e.hash());
-      }
-      TransactionInfo info = new TransactionInfo(kept.get(i).hash(), batch.rootHashes().get(i),
-          InMemoryAccumulator.eventRootHash(eventHashes), o.gasUsed(),
-          ((TransactionStatus.Keep) o.status()).status());
-      commits.add(new TransactionToCommit(kept.get(i), info, o.events()));
-    }
-    store.commit(new BlockCommit(first, commits, batch, Optional.empty()));
+    store.commit(new BlockCommit(chunk.firstVersion(), chunk.transactions(), chunk.stateUpdate().orElseThrow(),
+        Optional.empty()));
   }
 
   @Override
