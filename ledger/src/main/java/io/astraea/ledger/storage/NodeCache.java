@@ -38,9 +38,18 @@ final class NodeCache {
     }
   }
 
-  /** Caches every node of {@code nodes} not in {@code except}, under one lock. */
-  synchronized void offerAll(Map<NodeKey, Node> nodes, java.util.Set<NodeKey> except) {
-    for (Map.Entry<NodeKey, Node> e : nodes.entrySet()) {
+  /**
+   * After a write: drops the nodes the write replaced ({@code gone}: no longer in the latest tree,
+   * so only reads of older versions could want them, and those can go to disk) and caches every
+   * node of {@code added} not in {@code except}, under one lock. Without the first step the
+   * replaced nodes would hold their slots until the least-recently-used order pushed them out,
+   * crowding out the live tree.
+   */
+  synchronized void update(java.util.Collection<NodeKey> gone, Map<NodeKey, Node> added, java.util.Set<NodeKey> except) {
+    for (NodeKey k : gone) {
+      remove(k);
+    }
+    for (Map.Entry<NodeKey, Node> e : added.entrySet()) {
       if (!except.contains(e.getKey())) {
         offer(e.getKey(), e.getValue());
       }

@@ -81,13 +81,17 @@ public final class RocksTreeStore implements TreeReader, TreeWriter, StaleNodeSt
    */
   void written(TreeUpdateBatch batch) {
     Set<NodeKey> supersededInBatch = new HashSet<>();
+    List<NodeKey> replaced = new ArrayList<>();
     for (StaleNodeIndex s : batch.staleNodes()) {
       if (s.nodeKey().version() >= batch.firstVersion()) {
         supersededInBatch.add(s.nodeKey()); // only batches that keep every version's nodes have these
+      } else {
+        replaced.add(s.nodeKey());
       }
     }
-    cache.offerAll(batch.newNodes(), supersededInBatch);
+    cache.update(replaced, batch.newNodes(), supersededInBatch);
   }
+
 
   static void addTo(LedgerDb.Batch b, TreeUpdateBatch batch) throws RocksDBException {
     for (Map.Entry<NodeKey, Node> e : batch.newNodes().entrySet()) {

@@ -55,4 +55,19 @@ class NodeCacheTest {
     cache.offer(NodeKey.root(2), NullNode.INSTANCE);
     assertNull(cache.get(NodeKey.root(2)));
   }
+
+  @Test
+  void anUpdateDropsTheReplacedNodesAndCachesTheNewOnes() {
+    NodeCache cache = new NodeCache(2, 2);
+    NodeKey oldRoot = NodeKey.root(1);
+    NodeKey newRoot = NodeKey.root(2);
+    NodeKey skipped = new NodeKey(2, NibblePath.EMPTY.child(1));
+    cache.offer(oldRoot, internal());
+    InternalNode fresh = internal();
+    cache.update(java.util.List.of(oldRoot), java.util.Map.of(newRoot, fresh, skipped, internal()),
+        java.util.Set.of(skipped));
+    assertNull(cache.get(oldRoot));
+    assertSame(fresh, cache.get(newRoot));
+    assertNull(cache.get(skipped));
+  }
 }
