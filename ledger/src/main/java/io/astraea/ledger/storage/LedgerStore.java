@@ -150,6 +150,20 @@ public final class LedgerStore implements AutoCloseable {
     }
   }
 
+  /**
+   * A reader holding the tree at committed {@code version}, to compute state updates on top of it:
+   * the store itself at a checkpoint (the last version of a commit, which the latest version always
+   * is), else that version's tree rebuilt in memory (see {@link #treeAt}).
+   */
+  public TreeReader stateTreeAt(long version) throws StorageException {
+    checkCommitted(version);
+    try {
+      return treeAt(version);
+    } catch (JmtException e) {
+      throw fromJmt(e);
+    }
+  }
+
   /** The last tree rebuilt for a version inside a commit: clients tend to ask about one version repeatedly. */
   private record RebuiltTree(long version, TreeReader reader) {}
 

@@ -9,9 +9,12 @@ import io.astraea.crypto.HashValue;
 import io.astraea.crypto.quorum.LedgerInfoWithSignatures;
 import io.astraea.ledger.accumulator.AccumulatorVerifier;
 import io.astraea.ledger.accumulator.InMemoryAccumulator;
+import io.astraea.ledger.jmt.JellyfishMerkleTree;
 import io.astraea.ledger.jmt.JmtHashing;
-import io.astraea.ledger.jmt.StateValueWithProof;
+import io.astraea.ledger.jmt.NodeRetention;
 import io.astraea.ledger.jmt.SparseMerkleProofVerifier;
+import io.astraea.ledger.jmt.StateValueWithProof;
+import io.astraea.ledger.jmt.TreeUpdateBatch;
 import io.astraea.ledger.state.StateKeys;
 import io.astraea.ledger.types.ContractEvent;
 import io.astraea.ledger.types.EventKey;
@@ -116,6 +119,12 @@ class LedgerStoreTest {
           SparseMerkleProofVerifier.verify(a.transactionInfo().stateRootHash(), accountKey, a.blob(), a.stateProof());
           AccumulatorVerifier.verifyInclusion(s.accumulatorRoot(), a.transactionInfo().hash(), v, a.transactionInfoProof());
           assertEquals(a.transactionInfo().stateRootHash(), store.stateRoot(v));
+          if (i + 1 < b.transactions().size()) {
+            // an update computed on the tree at v (rebuilt) reaches the next version's root
+            TreeUpdateBatch next = new JellyfishMerkleTree(store.stateTreeAt(v))
+                .putValueSets(List.of(b.stateUpdate().valueSets().get(i + 1)), v + 1, NodeRetention.LAST_VERSION);
+            assertEquals(b.transactions().get(i + 1).info().stateRootHash(), next.lastRootHash());
+          }
         }
       }
 

@@ -133,7 +133,9 @@ public final class SpeculativeExecutor implements Executor {
       }
       InMemoryAccumulator acc = InMemoryAccumulator.transactions(store.frozenSubtreeRoots(v), v + 1);
       CommittedStateView view = new CommittedStateView(store, v);
-      return new Base(null, view, store.stateTree(), acc, v, view);
+      // v is normally the latest version, a stored checkpoint; a parent committed inside a
+      // state-sync chunk gets its tree rebuilt.
+      return new Base(null, view, store.stateTreeAt(v), acc, v, view);
     } catch (StorageException | AccumulatorProofException e) {
       throw new ExecutionException("cannot read the committed state at " + v + ": " + e.getMessage());
     }
