@@ -8,9 +8,10 @@ import java.util.Optional;
 
 /**
  * Everything one commit persists: consecutive transactions from {@code firstVersion}, the state
- * tree update they produced (one version per transaction, from {@link
- * io.astraea.ledger.jmt.JellyfishMerkleTree#putValueSets}), and optionally the ledger info with
- * signatures that certifies the last of them. Several consensus blocks committed by one ledger
+ * tree update they produced (a root per transaction, from {@link
+ * io.astraea.ledger.jmt.JellyfishMerkleTree#putValueSets}; its value sets are stored too, so that
+ * versions whose nodes the update did not keep can be rebuilt), and optionally the ledger info
+ * with signatures that certifies the last of them. Several consensus blocks committed by one ledger
  * info may be concatenated into one commit.
  */
 public record BlockCommit(

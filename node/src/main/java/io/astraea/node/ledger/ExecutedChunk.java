@@ -21,9 +21,10 @@ import java.util.Optional;
 /**
  * Executed transactions turned into what the ledger stores: the kept ones, each with the
  * {@link TransactionInfo} binding its hash, the state root after it, its event root, gas and
- * status; the state tree update (one version per kept transaction); and the transaction
- * accumulator after them. Discarded transactions get no version. Built the same way by
- * speculative execution and by state sync, so both derive identical infos from identical outputs.
+ * status; the state tree update (a root per kept transaction, the nodes of the last one only);
+ * and the transaction accumulator after them. Discarded transactions get no version. Built the
+ * same way by speculative execution and by state sync, so both derive identical infos from
+ * identical outputs.
  *
  * @param transactions the kept transactions, from {@code baseVersion + 1} on
  * @param stateUpdate the tree update, absent when nothing was kept
