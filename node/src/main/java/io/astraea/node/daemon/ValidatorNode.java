@@ -140,7 +140,9 @@ public final class ValidatorNode implements AutoCloseable {
                 .maxFrameBytes(config.maxFrameBytes())
                 .build());
     broadcaster = new MempoolBroadcaster(bytes -> network.broadcast(ProtocolId.MEMPOOL, bytes),
-        MempoolBroadcaster.DEFAULT_MAX_TRANSACTIONS, config.maxFrameBytes() / 2, MempoolBroadcaster.DEFAULT_DELAY_MILLIS);
+        MempoolBroadcaster.DEFAULT_MAX_TRANSACTIONS,
+        Math.min(config.maxFrameBytes() / 2, MempoolBroadcaster.DEFAULT_MAX_BYTES),
+        MempoolBroadcaster.DEFAULT_DELAY_MILLIS);
     mempool.addListener(broadcaster);
     network.registerHandler(
         ProtocolId.MEMPOOL,

@@ -23,6 +23,11 @@ public final class MempoolBroadcaster implements AdmissionListener, AutoCloseabl
 
   public static final int DEFAULT_MAX_TRANSACTIONS = 200;
   public static final long DEFAULT_DELAY_MILLIS = 10;
+  /**
+   * Bytes of transactions per message: peer queues are bounded by message count, so a batch is
+   * kept about the size of a few large transactions, not of a frame.
+   */
+  public static final int DEFAULT_MAX_BYTES = 256 * 1024;
 
   private final Consumer<byte[]> send;
   private final int maxTransactions;
