@@ -12,10 +12,10 @@ import io.astraea.ledger.jmt.JmtException;
 import io.astraea.ledger.jmt.NodeKey;
 import io.astraea.ledger.jmt.NodeRetention;
 import io.astraea.ledger.jmt.OverlayTreeReader;
+import io.astraea.ledger.jmt.StaleNodePruner;
+import io.astraea.ledger.jmt.StateValueWithProof;
 import io.astraea.ledger.jmt.TreeReader;
 import io.astraea.ledger.jmt.TreeUpdateBatch;
-import io.astraea.ledger.jmt.StateValueWithProof;
-import io.astraea.ledger.jmt.StaleNodePruner;
 import io.astraea.ledger.types.ContractEvent;
 import io.astraea.ledger.types.EventKey;
 import io.astraea.ledger.types.TransactionInfo;
@@ -23,8 +23,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * The node's ledger database. One writer commits blocks ({@link #commit}); any number of threads
