@@ -22,7 +22,6 @@ import io.astraea.ledger.types.TransactionInfo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 
