@@ -90,24 +90,55 @@ public final class InternalNode implements Node {
 
   @Override
   public HashValue hash() {
-    return rangeHash(0, 16);
+    return rangeHash(children, rangeHashes, 0, 16);
   }
 
   /** The hash of the binary subtree covering nibbles {@code [start, start + width)}. */
   HashValue rangeHash(int start, int width) {
+    return rangeHash(children, rangeHashes, start, width);
+  }
+
+  /** A copy of the range hashes computed so far (null where not yet computed). */
+  HashValue[] rangeHashesCopy() {
+    return rangeHashes.clone();
+  }
+
+  /**
+   * A node with {@code children} whose range hashes, where not null, are already known to be
+   * {@code rangeHashes} (heap-indexed as in {@link #rangeHash(Child[], HashValue[], int, int)}).
+   */
+  static InternalNode withRangeHashes(Child[] children, HashValue[] rangeHashes) {
+    InternalNode n = new InternalNode(children);
+    System.arraycopy(rangeHashes, 0, n.rangeHashes, 0, 16);
+    return n;
+  }
+
+  /**
+   * The hash of the binary subtree of {@code children} covering nibbles {@code [start, start +
+   * width)}, caching each range's hash in {@code cache}: index 1 is the whole node, {@code 2i} and
+   * {@code 2i + 1} the halves of range {@code i}.
+   */
+  static HashValue rangeHash(Child[] children, HashValue[] cache, int start, int width) {
     if (width == 1) {
       return children[start] == null ? JmtHashing.PLACEHOLDER : children[start].hash();
     }
     int h = 16 / width + start / width;
-    HashValue cached = rangeHashes[h];
+    HashValue cached = cache[h];
     if (cached == null) {
-      cached = computeRangeHash(start, width);
-      rangeHashes[h] = cached;
+      cached = computeRangeHash(children, cache, start, width);
+      cache[h] = cached;
     }
     return cached;
   }
 
-  private HashValue computeRangeHash(int start, int width) {
+  /** Forgets the cached hashes of the four ranges that contain {@code nibble}. */
+  static void invalidateRangeHashes(HashValue[] cache, int nibble) {
+    for (int h = (16 + nibble) >> 1; h > 0; h >>= 1) {
+      cache[h] = null;
+    }
+  }
+
+  private static HashValue computeRangeHash(Child[] children, HashValue[] cache, int start, int width) {
     int count = 0;
     Child only = null;
     for (int i = start; i < start + width; i++) {
@@ -119,11 +150,11 @@ public final class InternalNode implements Node {
     if (count == 0) {
       return JmtHashing.PLACEHOLDER;
     }
-    if (count == 1 && (width == 1 || only.leaf())) {
+    if (count == 1 && only.leaf()) {
       return only.hash();
     }
     int half = width / 2;
-    return JmtHashing.internal(rangeHash(start, half), rangeHash(start + half, half));
+    return JmtHashing.internal(rangeHash(children, cache, start, half), rangeHash(children, cache, start + half, half));
   }
 
   /** The number of children in {@code [start, start + width)}. */

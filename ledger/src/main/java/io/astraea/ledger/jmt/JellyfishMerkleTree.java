@@ -48,7 +48,9 @@ public final class JellyfishMerkleTree {
       throw new JmtException(JmtException.Kind.INVALID_REQUEST, "version out of range: " + firstVersion);
     }
     try {
-      return new TreeUpdater(reader, retention).apply(valueSets, firstVersion);
+      return retention == NodeRetention.LAST_VERSION
+          ? new CheckpointUpdater(reader).apply(valueSets, firstVersion)
+          : new TreeUpdater(reader).apply(valueSets, firstVersion);
     } catch (IllegalArgumentException e) {
       throw new JmtException(JmtException.Kind.INVALID_REQUEST, e.getMessage(), e);
     }

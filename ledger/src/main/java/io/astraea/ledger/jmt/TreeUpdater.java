@@ -10,30 +10,24 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Applies value sets to the tree, one version per set, collecting new nodes and stale entries
- * without touching the store. Each version is one recursive pass over its keys in sorted order:
- * a subtree is visited once however many of its keys change.
- *
- * <p>With {@link NodeRetention#LAST_VERSION}, a node written by one of the batch's own versions
- * and replaced by a later one is dropped on the spot instead of being marked stale: the batch
- * then holds exactly the nodes of the tree at its last version that the batch wrote.
+ * Applies value sets to the tree, one version per set, keeping every version's nodes ({@link
+ * NodeRetention#ALL_VERSIONS}) and collecting new nodes and stale entries without touching the
+ * store. Each version is one recursive pass over its keys in sorted order: a subtree is visited
+ * once however many of its keys change. {@link CheckpointUpdater} does the same work when only the
+ * last version's nodes are kept.
  */
 final class TreeUpdater {
   private final TreeReader base;
-  private final NodeRetention retention;
   // Hash-based while updating (thousands of puts, removes and reads per block); sorted once at the end.
   private final HashMap<NodeKey, Node> newNodes = new HashMap<>();
   private final ArrayList<StaleNodeIndex> stale = new ArrayList<>();
-  private long firstVersion;
 
-  TreeUpdater(TreeReader base, NodeRetention retention) {
+  TreeUpdater(TreeReader base) {
     this.base = base;
-    this.retention = retention;
   }
 
   TreeUpdateBatch apply(List<? extends Map<HashValue, byte[]>> valueSets, long firstVersion)
       throws JmtException {
-    this.firstVersion = firstVersion;
     List<HashValue> roots = new ArrayList<>(valueSets.size());
     for (int i = 0; i < valueSets.size(); i++) {
       long version = firstVersion + i;
@@ -147,11 +141,7 @@ final class TreeUpdater {
 
   /** Records that {@code key}'s node is no longer in the tree from {@code version} on. */
   private void replaced(NodeKey key, long version) {
-    if (retention == NodeRetention.LAST_VERSION && key.version() >= firstVersion) {
-      newNodes.remove(key);
-    } else {
-      stale.add(new StaleNodeIndex(version, key));
-    }
+    stale.add(new StaleNodeIndex(version, key));
   }
 
   private Child put(NibblePath path, Node node, long version) {

@@ -11,20 +11,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
  * {@link NodeRetention#LAST_VERSION} against {@link NodeRetention#ALL_VERSIONS} over random block
- * histories: the same root for every version, and a batch that holds exactly the last version's
- * new nodes, so that a store fed only such batches still answers every read and proof at each
+ * histories: the same root for every version, a batch that holds exactly the last version's new
+ * nodes and makes stale exactly the stored nodes the block replaced, so that a store fed only such batches still answers every read and proof at each
  * block's last version.
  */
 class LastVersionRetentionPropertyTest {
 
-  @Property(tries = 40)
+  @Property(tries = 100)
   void keepsExactlyTheLastVersionsTree(
       @ForAll long seed,
       @ForAll @IntRange(min = 1, max = 6) int blocks,
@@ -50,14 +52,60 @@ class LastVersionRetentionPropertyTest {
       assertEquals(all.rootHashes(), last.rootHashes());
       assertEquals(ReferenceSparseMerkleTree.root(model), last.lastRootHash());
       assertEquals(reachableNewNodes(all, everyVersion), last.newNodes());
-      for (StaleNodeIndex s : last.staleNodes()) {
-        assertTrue(s.nodeKey().version() < version, "only nodes from before the batch go stale: " + s);
-      }
+      assertEquals(storedNodesMadeStale(all), last.staleNodes());
       everyVersion.writeBatch(all);
       lastVersion.writeBatch(last);
       version += txns;
       checkReadsAndProofs(new JellyfishMerkleTree(lastVersion), rnd, keys, model, version - 1);
     }
+  }
+
+  /**
+   * Blocks shaped like the node's: hundreds of versions of a few keys each (a transfer's sender,
+   * payee and fee account, one key in every version) over a tree of thousands of keys.
+   */
+  @Property(tries = 5)
+  void blocksOfTransfersOverALargeTree(@ForAll long seed) throws JmtException {
+    Random rnd = new Random(seed);
+    InMemoryTreeStore everyVersion = new InMemoryTreeStore();
+    InMemoryTreeStore lastVersion = new InMemoryTreeStore();
+    List<HashValue> keys = new ArrayList<>();
+    Map<HashValue, byte[]> genesis = JellyfishMerkleTreePropertyTest.randomSet(rnd, keys, 3_000);
+    TreeUpdateBatch first = new JellyfishMerkleTree(everyVersion).putValueSet(genesis, 0);
+    everyVersion.writeBatch(first);
+    lastVersion.writeBatch(first);
+    HashValue shared = keys.get(0);
+    long version = 1;
+    for (int b = 0; b < 3; b++) {
+      List<Map<HashValue, byte[]>> sets = new ArrayList<>();
+      for (int t = 0; t < 300; t++) {
+        Map<HashValue, byte[]> set = JellyfishMerkleTreePropertyTest.randomSet(rnd, keys, 2);
+        set.put(shared, KeyGen.value(rnd));
+        sets.add(set);
+      }
+      TreeUpdateBatch all = new JellyfishMerkleTree(everyVersion).putValueSets(sets, version, NodeRetention.ALL_VERSIONS);
+      TreeUpdateBatch last = new JellyfishMerkleTree(lastVersion).putValueSets(sets, version, NodeRetention.LAST_VERSION);
+      assertEquals(all.rootHashes(), last.rootHashes());
+      assertEquals(reachableNewNodes(all, everyVersion), last.newNodes());
+      assertEquals(storedNodesMadeStale(all), last.staleNodes());
+      everyVersion.writeBatch(all);
+      lastVersion.writeBatch(last);
+      version += sets.size();
+    }
+  }
+
+  /**
+   * The stale entries of an every-version batch for nodes stored before it: a checkpoint batch
+   * must report exactly these (its own superseded nodes are never stored, so never stale).
+   */
+  private static SortedSet<StaleNodeIndex> storedNodesMadeStale(TreeUpdateBatch all) {
+    TreeSet<StaleNodeIndex> out = new TreeSet<>();
+    for (StaleNodeIndex s : all.staleNodes()) {
+      if (s.nodeKey().version() < all.firstVersion()) {
+        out.add(s);
+      }
+    }
+    return out;
   }
 
   /** The nodes of {@code batch} that the tree at its last version still uses. */
