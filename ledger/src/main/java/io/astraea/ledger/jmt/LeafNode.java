@@ -36,6 +36,11 @@ public final class LeafNode implements Node {
     return value.clone();
   }
 
+  /** The value's length in bytes (without copying it). */
+  public int valueLength() {
+    return value.length;
+  }
+
   byte[] valueUnsafe() {
     return value;
   }

@@ -1,13 +1,18 @@
 package io.astraea.ledger.storage;
 
 import io.astraea.ledger.jmt.InternalNode;
+import io.astraea.ledger.jmt.LeafNode;
 import io.astraea.ledger.jmt.Node;
 import io.astraea.ledger.jmt.NodeKey;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Bounded, least-recently-used caches of decoded tree nodes. Thread-safe. A node never changes
+ * Bounded, least-recently-used caches of decoded tree nodes: internal nodes by count, leaves by
+ * approximate heap size (their values vary). Thread-safe. A node never changes
  * once written under its key, so a cached node is valid until it is pruned ({@link #remove}).
  *
  * <p>Internal nodes and leaves are kept apart so that leaves, which are many and carry their
@@ -16,12 +21,25 @@ import java.util.Map;
  * again to replace it.
  */
 final class NodeCache {
+  /** What a cached leaf costs besides its value: the node, its key and value hashes, the map entry. */
+  static final int LEAF_OVERHEAD_BYTES = 240;
+
   private final Lru internals;
   private final Lru leaves;
 
-  NodeCache(int internalCapacity, int leafCapacity) {
+  /** At most {@code internalCapacity} internal nodes and {@code leafBytes} of leaves (by {@link #leafWeight}). */
+  NodeCache(int internalCapacity, long leafBytes) {
     this.internals = new Lru(internalCapacity);
-    this.leaves = new Lru(leafCapacity);
+    this.leaves = new Lru(leafBytes);
+  }
+
+  /** The approximate heap a cached leaf takes. */
+  static long leafWeight(LeafNode leaf) {
+    return LEAF_OVERHEAD_BYTES + leaf.valueLength();
+  }
+
+  private static long weight(Node node) {
+    return node instanceof LeafNode leaf ? leafWeight(leaf) : 1;
   }
 
   synchronized Node get(NodeKey key) {
@@ -33,7 +51,7 @@ final class NodeCache {
   synchronized void offer(NodeKey key, Node node) {
     if (node instanceof InternalNode) {
       internals.put(key, node);
-    } else if (node instanceof io.astraea.ledger.jmt.LeafNode) {
+    } else if (node instanceof LeafNode) {
       leaves.put(key, node);
     }
   }
@@ -45,7 +63,7 @@ final class NodeCache {
    * replaced nodes would hold their slots until the least-recently-used order pushed them out,
    * crowding out the live tree.
    */
-  synchronized void update(java.util.Collection<NodeKey> gone, Map<NodeKey, Node> added, java.util.Set<NodeKey> except) {
+  synchronized void update(Collection<NodeKey> gone, Map<NodeKey, Node> added, Set<NodeKey> except) {
     for (NodeKey k : gone) {
       remove(k);
     }
@@ -61,17 +79,35 @@ final class NodeCache {
     leaves.remove(key);
   }
 
-  private static final class Lru extends LinkedHashMap<NodeKey, Node> {
-    private final int capacity;
+  /** Least-recently-used order, bounded by the total {@link #weight} of its nodes (internal nodes weigh one). */
+  private static final class Lru {
+    private final LinkedHashMap<NodeKey, Node> map = new LinkedHashMap<>(1024, 0.75f, true);
+    private final long budget;
+    private long total;
 
-    Lru(int capacity) {
-      super(capacity * 4 / 3 + 1, 0.75f, true);
-      this.capacity = capacity;
+    Lru(long budget) {
+      this.budget = budget;
     }
 
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<NodeKey, Node> eldest) {
-      return size() > capacity;
+    Node get(NodeKey key) {
+      return map.get(key);
+    }
+
+    void put(NodeKey key, Node node) {
+      Node old = map.put(key, node);
+      total += weight(node) - (old == null ? 0 : weight(old));
+      Iterator<Node> eldest = map.values().iterator();
+      while (total > budget && eldest.hasNext()) {
+        total -= weight(eldest.next());
+        eldest.remove();
+      }
+    }
+
+    void remove(NodeKey key) {
+      Node old = map.remove(key);
+      if (old != null) {
+        total -= weight(old);
+      }
     }
   }
 }

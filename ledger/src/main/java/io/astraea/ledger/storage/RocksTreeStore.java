@@ -30,13 +30,19 @@ public final class RocksTreeStore implements TreeReader, TreeWriter, StaleNodeSt
    */
   static final int DEFAULT_CACHE_NODES = 50_000;
 
-  /** Leaves kept decoded: the accounts the last few blocks read and wrote. */
-  static final int DEFAULT_CACHE_LEAVES = 20_000;
+  /**
+   * Bytes of leaves kept decoded (see {@link NodeCache#leafWeight}): 64 MiB, or an eighth of the
+   * heap if that is less. Every block reads the leaf of each account it touches (execution reads
+   * the value, the update replaces the leaf); an account blob takes a few hundred bytes, so this
+   * holds the accounts of a network of a hundred thousand or more and spares a database read per
+   * account. A count limit would not do: blobs grow with the currencies an account holds.
+   */
+  static final long DEFAULT_CACHE_LEAF_BYTES = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8);
 
   private static final byte[] EMPTY = new byte[0];
 
   private final LedgerDb db;
-  private final NodeCache cache = new NodeCache(DEFAULT_CACHE_NODES, DEFAULT_CACHE_LEAVES);
+  private final NodeCache cache = new NodeCache(DEFAULT_CACHE_NODES, DEFAULT_CACHE_LEAF_BYTES);
 
   RocksTreeStore(LedgerDb db) {
     this.db = db;

@@ -31,7 +31,8 @@ class NodeCacheTest {
 
   @Test
   void leavesDoNotEvictInternalNodes() {
-    NodeCache cache = new NodeCache(2, 3);
+    // Room for three one-byte leaves.
+    NodeCache cache = new NodeCache(2, 3 * (NodeCache.LEAF_OVERHEAD_BYTES + 1));
     NodeKey root = NodeKey.root(7);
     InternalNode node = internal();
     cache.offer(root, node);
@@ -46,8 +47,34 @@ class NodeCacheTest {
   }
 
   @Test
+  void leavesAreBoundedByTheirSizeNotTheirNumber() {
+    long budget = 10 * (NodeCache.LEAF_OVERHEAD_BYTES + 100);
+    NodeCache cache = new NodeCache(2, budget);
+    NodeKey big = new NodeKey(1, NibblePath.EMPTY.child(0));
+    LeafNode bigLeaf = new LeafNode(key(100), new byte[(int) budget - NodeCache.LEAF_OVERHEAD_BYTES - 1]);
+    cache.offer(big, bigLeaf);
+    assertSame(bigLeaf, cache.get(big));
+    // One small leaf more and the big one (least recently used) no longer fits.
+    NodeKey small = new NodeKey(2, NibblePath.EMPTY.child(1));
+    cache.offer(small, new LeafNode(key(101), new byte[100]));
+    assertNull(cache.get(big));
+    assertEquals(key(101), ((LeafNode) cache.get(small)).accountKey());
+    // Ten small leaves fit together; an eleventh pushes out the oldest.
+    for (int i = 0; i < 10; i++) {
+      cache.offer(new NodeKey(3, NibblePath.EMPTY.child(i)), new LeafNode(key(i), new byte[100]));
+    }
+    assertNull(cache.get(small));
+    for (int i = 0; i < 10; i++) {
+      assertEquals(key(i), ((LeafNode) cache.get(new NodeKey(3, NibblePath.EMPTY.child(i)))).accountKey());
+    }
+    // Replacing a cached leaf under the same key does not count it twice.
+    cache.offer(new NodeKey(3, NibblePath.EMPTY.child(0)), new LeafNode(key(0), new byte[100]));
+    assertEquals(key(1), ((LeafNode) cache.get(new NodeKey(3, NibblePath.EMPTY.child(1)))).accountKey());
+  }
+
+  @Test
   void prunedNodesAreForgottenAndNullNodesNeverCached() {
-    NodeCache cache = new NodeCache(2, 2);
+    NodeCache cache = new NodeCache(2, 1 << 20);
     NodeKey k = NodeKey.root(1);
     cache.offer(k, internal());
     cache.remove(k);
@@ -58,7 +85,7 @@ class NodeCacheTest {
 
   @Test
   void anUpdateDropsTheReplacedNodesAndCachesTheNewOnes() {
-    NodeCache cache = new NodeCache(2, 2);
+    NodeCache cache = new NodeCache(2, 1 << 20);
     NodeKey oldRoot = NodeKey.root(1);
     NodeKey newRoot = NodeKey.root(2);
     NodeKey skipped = new NodeKey(2, NibblePath.EMPTY.child(1));
