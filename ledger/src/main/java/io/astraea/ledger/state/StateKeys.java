@@ -3,6 +3,7 @@ package io.astraea.ledger.state;
 import io.astraea.crypto.AccountAddress;
 import io.astraea.crypto.HashValue;
 import io.astraea.crypto.Sha3;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Where things live in the state tree. Every value is stored under {@code sha3_256(address)}, so
@@ -26,11 +27,30 @@ public final class StateKeys {
   /** The access path under which genesis writes the {@link SystemState} blob at {@link #SYSTEM}. */
   public static final String SYSTEM_PATH = "SystemState";
 
+  /**
+   * Recently hashed addresses, direct-mapped by the address's hash code. A block hashes each
+   * account it touches several times (to read it, to key its writes, for the fee account in every
+   * transaction). Slots are replaced whole, so a racing reader sees an old or a new pair, never a
+   * torn one; a collision only costs a hash.
+   */
+  private static final int KEY_CACHE_SLOTS = 1 << 16;
+
+  private static final AtomicReferenceArray<CachedKey> KEY_CACHE = new AtomicReferenceArray<>(KEY_CACHE_SLOTS);
+
+  private record CachedKey(AccountAddress address, HashValue key) {}
+
   private StateKeys() {}
 
   /** The state tree key of an account: {@code sha3_256(address)}. */
   public static HashValue accountKey(AccountAddress address) {
-    return Sha3.hash(address.toBytes());
+    int slot = address.hashCode() & (KEY_CACHE_SLOTS - 1);
+    CachedKey c = KEY_CACHE.getPlain(slot);
+    if (c != null && c.address().equals(address)) {
+      return c.key();
+    }
+    HashValue key = Sha3.hash(address.toBytes());
+    KEY_CACHE.setPlain(slot, new CachedKey(address, key));
+    return key;
   }
 
   /** Whether an address is reserved for the system and can never be created by a transaction. */
