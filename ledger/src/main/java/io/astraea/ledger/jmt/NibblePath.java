@@ -17,15 +17,15 @@ public final class NibblePath implements Comparable<NibblePath> {
   private final byte[] bytes;
   private final int length;
   /**
-   * Computed once: paths key the hash maps of every tree update, and {@code Arrays.hashCode} of
-   * two or three bytes collides so often there that buckets degrade into trees.
+   * Computed on first use (0: not yet; a path whose hash is 0 just recomputes it), as many paths
+   * only ever serve as sorted-map keys. Paths key the hash maps of reads and caches, and {@code
+   * Arrays.hashCode} of two or three bytes collides so often there that buckets degrade into trees.
    */
-  private final int hash;
+  private int hash;
 
   private NibblePath(byte[] bytes, int length) {
     this.bytes = bytes;
     this.length = length;
-    this.hash = mix(bytes, length);
   }
 
   /** FNV-1a over the packed bytes and the length, then Murmur3's final avalanche. */
@@ -111,12 +111,17 @@ public final class NibblePath implements Comparable<NibblePath> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof NibblePath p && p.hash == hash && p.length == length && Arrays.equals(p.bytes, bytes);
+    return o instanceof NibblePath p && p.length == length && Arrays.equals(p.bytes, bytes);
   }
 
   @Override
   public int hashCode() {
-    return hash;
+    int h = hash;
+    if (h == 0) {
+      h = mix(bytes, length);
+      hash = h;
+    }
+    return h;
   }
 
   @Override
