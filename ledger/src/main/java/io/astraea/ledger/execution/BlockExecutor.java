@@ -10,6 +10,7 @@ import io.astraea.ledger.types.BlockMetadata;
 import io.astraea.ledger.types.ContractEvent;
 import io.astraea.ledger.types.KeptVmStatus;
 import io.astraea.ledger.types.SignedTransaction;
+import io.astraea.ledger.types.StatusCode;
 import io.astraea.ledger.types.Transaction;
 import io.astraea.ledger.types.TransactionStatus;
 import java.util.ArrayList;
@@ -67,6 +68,15 @@ public final class BlockExecutor {
       }
     }
     return new BlockOutput(outputs, nextEpoch(block, startEpoch));
+  }
+
+  /**
+   * Runs only the prologue of {@code txn} over {@code view}, as a mempool validator does: the
+   * status block execution would discard it with, or empty if a block would keep it (even if its
+   * script would then abort: a kept transaction pays for its gas).
+   */
+  public Optional<StatusCode> validateTransaction(StateView view, SignedTransaction txn) throws ExecutionException {
+    return users.validate(new BlockState(view), txn);
   }
 
   private static Optional<EpochState> nextEpoch(BlockState block, long startEpoch) {

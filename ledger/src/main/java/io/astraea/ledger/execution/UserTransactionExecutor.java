@@ -31,9 +31,20 @@ final class UserTransactionExecutor {
     this.config = config;
   }
 
+  /** What the prologue decided: discard with a status, or keep (and what running the script needs). */
+  private sealed interface Prologue permits Discarded, Passed {}
+
+  private record Discarded(StatusCode status) implements Prologue {}
+
+  private record Passed(AccountState sender, ScriptResolution resolution, long intrinsicGas) implements Prologue {}
+
   TransactionOutput execute(BlockState block, SignedTransaction txn) {
     try {
-      return run(block, txn);
+      Prologue p = prologue(block, txn);
+      if (p instanceof Passed ok) {
+        return runScript(block, txn.rawTxn(), ok.sender(), ok.resolution(), ok.intrinsicGas());
+      }
+      return TransactionOutput.discard(((Discarded) p).status());
     } catch (CorruptStateException e) {
       return TransactionOutput.discard(StatusCode.UNABLE_TO_DESERIALIZE_ACCOUNT);
     } catch (RuntimeException e) {
@@ -41,80 +52,98 @@ final class UserTransactionExecutor {
     }
   }
 
-  private TransactionOutput run(BlockState block, SignedTransaction txn) {
+  /**
+   * The prologue alone, as mempool admission wants it: the status {@link #execute} would discard
+   * {@code txn} with, or empty if it would keep it (whatever its script then does).
+   */
+  Optional<StatusCode> validate(BlockState block, SignedTransaction txn) {
+    try {
+      return prologue(block, txn) instanceof Discarded d ? Optional.of(d.status()) : Optional.empty();
+    } catch (CorruptStateException e) {
+      return Optional.of(StatusCode.UNABLE_TO_DESERIALIZE_ACCOUNT);
+    } catch (RuntimeException e) {
+      return Optional.of(StatusCode.UNKNOWN_INVARIANT_VIOLATION_ERROR);
+    }
+  }
+
+  private static Prologue discard(StatusCode status) {
+    return new Discarded(status);
+  }
+
+  private Prologue prologue(BlockState block, SignedTransaction txn) {
     GasSchedule gas = config.gas();
     RawTransaction raw = txn.rawTxn();
     byte[] rawBcs = raw.toBcs();
     long size = rawBcs.length;
     if (size > gas.maxTransactionSizeInBytes()) {
-      return TransactionOutput.discard(StatusCode.EXCEEDED_MAX_TRANSACTION_SIZE);
+      return discard(StatusCode.EXCEEDED_MAX_TRANSACTION_SIZE);
     }
     if (U64.lessThan(gas.maximumNumberOfGasUnits(), raw.maxGasAmount())) {
-      return TransactionOutput.discard(StatusCode.MAX_GAS_UNITS_EXCEEDS_MAX_GAS_UNITS_BOUND);
+      return discard(StatusCode.MAX_GAS_UNITS_EXCEEDS_MAX_GAS_UNITS_BOUND);
     }
     long intrinsic = gas.intrinsicGas(size);
     if (U64.lessThan(raw.maxGasAmount(), intrinsic)) {
-      return TransactionOutput.discard(StatusCode.MAX_GAS_UNITS_BELOW_MIN_TRANSACTION_GAS_UNITS);
+      return discard(StatusCode.MAX_GAS_UNITS_BELOW_MIN_TRANSACTION_GAS_UNITS);
     }
     if (U64.lessThan(raw.gasUnitPrice(), gas.minPricePerGasUnit())) {
-      return TransactionOutput.discard(StatusCode.GAS_UNIT_PRICE_BELOW_MIN_BOUND);
+      return discard(StatusCode.GAS_UNIT_PRICE_BELOW_MIN_BOUND);
     }
     if (U64.lessThan(gas.maxPricePerGasUnit(), raw.gasUnitPrice())) {
-      return TransactionOutput.discard(StatusCode.GAS_UNIT_PRICE_ABOVE_MAX_BOUND);
+      return discard(StatusCode.GAS_UNIT_PRICE_ABOVE_MAX_BOUND);
     }
     if (!Identifier.isValid(raw.gasCurrencyCode())) {
-      return TransactionOutput.discard(StatusCode.INVALID_GAS_SPECIFIER);
+      return discard(StatusCode.INVALID_GAS_SPECIFIER);
     }
     if (config.verifySignatures()
         && !txn.authenticator().verify(RawTransaction.HASHER.signingMessage(rawBcs)).isValid()) {
-      return TransactionOutput.discard(StatusCode.INVALID_SIGNATURE);
+      return discard(StatusCode.INVALID_SIGNATURE);
     }
     ScriptResolution resolution = ScriptResolver.resolve(raw.payload());
     if (resolution instanceof ScriptResolution.Rejected r) {
-      return TransactionOutput.discard(r.status());
+      return discard(r.status());
     }
     SystemState system = block.system();
     if (raw.chainId().id() != system.chainId().id()) {
-      return TransactionOutput.discard(StatusCode.BAD_CHAIN_ID);
+      return discard(StatusCode.BAD_CHAIN_ID);
     }
     Optional<AccountState> maybeSender = block.account(raw.sender());
     if (maybeSender.isEmpty()) {
-      return TransactionOutput.discard(StatusCode.SENDING_ACCOUNT_DOES_NOT_EXIST);
+      return discard(StatusCode.SENDING_ACCOUNT_DOES_NOT_EXIST);
     }
     AccountState sender = maybeSender.get();
     if (!sender.authKey().equals(Bytes.of(txn.authenticationKey().toBytes()))) {
-      return TransactionOutput.discard(StatusCode.INVALID_AUTH_KEY);
+      return discard(StatusCode.INVALID_AUTH_KEY);
     }
     if (sender.frozen()) {
-      return TransactionOutput.discard(StatusCode.SENDING_ACCOUNT_FROZEN);
+      return discard(StatusCode.SENDING_ACCOUNT_FROZEN);
     }
     String gasCurrency = raw.gasCurrencyCode();
     if (system.currency(gasCurrency).isEmpty()) {
-      return TransactionOutput.discard(StatusCode.CURRENCY_INFO_DOES_NOT_EXIST);
+      return discard(StatusCode.CURRENCY_INFO_DOES_NOT_EXIST);
     }
     long maxFee = U64.mul(raw.maxGasAmount(), raw.gasUnitPrice());
     if (maxFee != 0) {
       if (!sender.holds(gasCurrency)) {
-        return TransactionOutput.discard(StatusCode.BAD_TRANSACTION_FEE_CURRENCY);
+        return discard(StatusCode.BAD_TRANSACTION_FEE_CURRENCY);
       }
       if (U64.lessThan(sender.balance(gasCurrency), maxFee)) {
-        return TransactionOutput.discard(StatusCode.INSUFFICIENT_BALANCE_FOR_TRANSACTION_FEE);
+        return discard(StatusCode.INSUFFICIENT_BALANCE_FOR_TRANSACTION_FEE);
       }
     }
     if (raw.sequenceNumber() == -1L) {
-      return TransactionOutput.discard(StatusCode.SEQUENCE_NUMBER_TOO_BIG);
+      return discard(StatusCode.SEQUENCE_NUMBER_TOO_BIG);
     }
     if (U64.lessThan(raw.sequenceNumber(), sender.sequenceNumber())) {
-      return TransactionOutput.discard(StatusCode.SEQUENCE_NUMBER_TOO_OLD);
+      return discard(StatusCode.SEQUENCE_NUMBER_TOO_OLD);
     }
     if (raw.sequenceNumber() != sender.sequenceNumber()) {
-      return TransactionOutput.discard(StatusCode.SEQUENCE_NUMBER_TOO_NEW);
+      return discard(StatusCode.SEQUENCE_NUMBER_TOO_NEW);
     }
     long nowSecs = system.timestampUsecs() / 1_000_000L;
     if (!U64.lessThan(nowSecs, raw.expirationTimestampSecs())) {
-      return TransactionOutput.discard(StatusCode.TRANSACTION_EXPIRED);
+      return discard(StatusCode.TRANSACTION_EXPIRED);
     }
-    return runScript(block, raw, sender, resolution, intrinsic);
+    return new Passed(sender, resolution, intrinsic);
   }
 
   private TransactionOutput runScript(

@@ -20,6 +20,7 @@ import io.astraea.ledger.types.TransactionStatus;
 import io.astraea.ledger.types.WriteSet;
 import io.astraea.ledger.types.WriteSetPayload;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Every discard status of the prologue, and that a discarded transaction changes nothing. */
@@ -172,5 +173,30 @@ class PrologueTest {
         Payloads.call(StandardScript.PEER_TO_PEER_WITH_METADATA, null, bob, 1L, Bytes.EMPTY, Bytes.EMPTY)).build()));
     assertEquals(TransactionStatus.keep(KeptVmStatus.MISCELLANEOUS_ERROR), noCurrency.status());
     assertEquals(2, ledger.seq(alice));
+  }
+
+  /** Mempool admission's entry point: the prologue's verdict, without running the script. */
+  @Test
+  void validationRunsOnlyThePrologue() throws Exception {
+    BlockExecutor executor = ledger.executor();
+    List<SignedTransaction> discarded = List.of(
+        pay().build().sign(Keys.key(55)),
+        ledger.sign(pay().sequenceNumber(7).build()),
+        ledger.sign(pay().maxGasAmount(1_000_000).gasUnitPrice(10_000).build()),
+        ledger.sign(pay().chainId(new ChainId(TestLedger.CHAIN + 1)).build()));
+    var before = ledger.state.digest();
+    for (SignedTransaction t : discarded) {
+      TransactionStatus executed = ledger.executorOutputWithoutApplying(t).status();
+      StatusCode code = ((TransactionStatus.Discard) executed).code();
+      assertEquals(Optional.of(code), executor.validateTransaction(ledger.state, t));
+    }
+    // More than Alice holds: the script aborts, but a block keeps the transaction (it pays for its
+    // gas), so admission must accept it.
+    SignedTransaction overdraft = ledger.sign(ledger.raw(alice, Payloads.p2p("XUS", bob, 1L << 62)).build());
+    TransactionStatus executed = ledger.executorOutputWithoutApplying(overdraft).status();
+    assertTrue(executed instanceof TransactionStatus.Keep k && k.status() != KeptVmStatus.EXECUTED, executed.toString());
+    assertEquals(Optional.empty(), executor.validateTransaction(ledger.state, overdraft));
+    assertEquals(Optional.empty(), executor.validateTransaction(ledger.state, ledger.sign(pay().build())));
+    assertEquals(before, ledger.state.digest());
   }
 }
