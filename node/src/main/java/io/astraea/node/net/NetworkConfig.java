@@ -20,6 +20,8 @@ import java.util.List;
  * @param maxFrameBytes the largest frame body accepted or sent (default 16 MiB)
  * @param outboundQueueCapacity messages held per peer and protocol while the link is down or slow
  *     (default 1024); when a queue is full, its oldest message is dropped
+ * @param outboundQueueBytes payload bytes held per peer and protocol (default 8 MiB: dozens of
+ *     full proposals); past it the oldest messages are dropped, but the newest is always kept
  * @param reconnectInitialDelay the first redial delay after a failure (default 200 ms)
  * @param reconnectMaxDelay the cap of the doubling redial delay (default 10 s)
  * @param handshakeTimeout the time allowed for the TCP connect and for the TLS handshake (default
@@ -39,6 +41,7 @@ public record NetworkConfig(
     int listenPort,
     int maxFrameBytes,
     int outboundQueueCapacity,
+    long outboundQueueBytes,
     Duration reconnectInitialDelay,
     Duration reconnectMaxDelay,
     Duration handshakeTimeout,
@@ -50,6 +53,7 @@ public record NetworkConfig(
 
   public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
   public static final int DEFAULT_OUTBOUND_QUEUE_CAPACITY = 1024;
+  public static final long DEFAULT_OUTBOUND_QUEUE_BYTES = 8L * 1024 * 1024;
 
   public static Builder builder() {
     return new Builder();
@@ -65,6 +69,7 @@ public record NetworkConfig(
     private int listenPort = 0;
     private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
     private int outboundQueueCapacity = DEFAULT_OUTBOUND_QUEUE_CAPACITY;
+    private long outboundQueueBytes = DEFAULT_OUTBOUND_QUEUE_BYTES;
     private Duration reconnectInitialDelay = Duration.ofMillis(200);
     private Duration reconnectMaxDelay = Duration.ofSeconds(10);
     private Duration handshakeTimeout = Duration.ofSeconds(10);
@@ -109,6 +114,11 @@ public record NetworkConfig(
 
     public Builder outboundQueueCapacity(int v) {
       outboundQueueCapacity = v;
+      return this;
+    }
+
+    public Builder outboundQueueBytes(long v) {
+      outboundQueueBytes = v;
       return this;
     }
 
@@ -171,6 +181,9 @@ public record NetworkConfig(
       if (outboundQueueCapacity < 1) {
         errors.add("outbound queue capacity must be positive, got " + outboundQueueCapacity);
       }
+      if (outboundQueueBytes < 1) {
+        errors.add("outbound queue bytes must be positive, got " + outboundQueueBytes);
+      }
       positive(errors, "reconnect initial delay", reconnectInitialDelay);
       positive(errors, "reconnect max delay", reconnectMaxDelay);
       if (reconnectInitialDelay != null
@@ -203,6 +216,7 @@ public record NetworkConfig(
           listenPort,
           maxFrameBytes,
           outboundQueueCapacity,
+          outboundQueueBytes,
           reconnectInitialDelay,
           reconnectMaxDelay,
           handshakeTimeout,

@@ -37,10 +37,10 @@ final class PeerLink {
   boolean removed;
   ScheduledFuture<?> reconnect;
 
-  PeerLink(PeerInfo info, int queueCapacity, Backoff backoff) {
+  PeerLink(PeerInfo info, int queueCapacity, long queueBytes, Backoff backoff) {
     this.address = info.address();
     this.info = info;
-    this.queues = new PeerQueues(queueCapacity);
+    this.queues = new PeerQueues(queueCapacity, queueBytes);
     this.backoff = backoff;
   }
 

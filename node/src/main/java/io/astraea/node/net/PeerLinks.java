@@ -97,6 +97,7 @@ final class PeerLinks {
                   new PeerLink(
                       p,
                       config.outboundQueueCapacity(),
+                      config.outboundQueueBytes(),
                       new Backoff(
                           config.reconnectInitialDelay(),
                           config.reconnectMaxDelay(),

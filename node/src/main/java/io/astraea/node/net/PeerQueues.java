@@ -24,13 +24,38 @@ final class PeerQueues {
   private final Map<ProtocolId, OutboundQueue<WireMessage>> queues =
       new EnumMap<>(ProtocolId.class);
 
-  PeerQueues(int capacityPerProtocol) {
+  PeerQueues(int capacityPerProtocol, long bytesPerProtocol) {
     for (ProtocolId p : ProtocolId.values()) {
-      queues.put(p, new OutboundQueue<>(capacityPerProtocol));
+      queues.put(p, new OutboundQueue<>(capacityPerProtocol, bytesPerProtocol, PeerQueues::heldBytes));
     }
     if (!PRIORITY.containsAll(queues.keySet())) {
       throw new IllegalStateException("every protocol needs a drain priority");
     }
+  }
+
+  /**
+   * What a queued message holds on the heap, roughly: its payload (or text) plus a fixed
+   * allowance for the record and its queue slot. Payload arrays broadcast to several peers are
+   * shared, so this over-counts them per peer, which errs on the safe side.
+   */
+  static long heldBytes(WireMessage m) {
+    long overhead = 64;
+    if (m instanceof WireMessage.DirectSend d) {
+      return overhead + d.payload().length;
+    }
+    if (m instanceof WireMessage.RpcRequest r) {
+      return overhead + r.payload().length;
+    }
+    if (m instanceof WireMessage.RpcResponse r) {
+      return overhead + r.payload().length;
+    }
+    if (m instanceof WireMessage.RpcError e) {
+      return overhead + 2L * e.message().length();
+    }
+    if (m instanceof WireMessage.Goodbye g) {
+      return overhead + 2L * g.reason().length();
+    }
+    return overhead;
   }
 
   void offer(ProtocolId protocol, WireMessage message) {

@@ -22,6 +22,7 @@ class NetworkConfigTest {
             .build();
     assertEquals(16 * 1024 * 1024, c.maxFrameBytes());
     assertEquals(1024, c.outboundQueueCapacity());
+    assertEquals(8L * 1024 * 1024, c.outboundQueueBytes());
     assertEquals(Duration.ofSeconds(10), c.reconnectMaxDelay());
   }
 
@@ -35,6 +36,7 @@ class NetworkConfigTest {
                     .chainId(300)
                     .maxFrameBytes(10)
                     .outboundQueueCapacity(0)
+                    .outboundQueueBytes(0)
                     .reconnectDelays(Duration.ofSeconds(5), Duration.ofSeconds(1))
                     .listen("127.0.0.1", 70_000)
                     .build());
@@ -46,6 +48,7 @@ class NetworkConfigTest {
           "genesis hash",
           "max frame size",
           "queue capacity",
+          "queue bytes",
           "reconnect max delay",
           "listen port"
         }) {

@@ -14,7 +14,7 @@ class PeerQueuesTest {
 
   @Test
   void eachProtocolHasItsOwnBoundAndConsensusDrainsFirst() {
-    PeerQueues q = new PeerQueues(2);
+    PeerQueues q = new PeerQueues(2, 1 << 20);
     q.offer(ProtocolId.MEMPOOL, msg(ProtocolId.MEMPOOL, 1));
     q.offer(ProtocolId.MEMPOOL, msg(ProtocolId.MEMPOOL, 2));
     q.offer(ProtocolId.MEMPOOL, msg(ProtocolId.MEMPOOL, 3));
@@ -30,6 +30,26 @@ class PeerQueuesTest {
     assertEquals(msg(ProtocolId.STATE_SYNC, 4), q.poll());
     assertEquals(msg(ProtocolId.MEMPOOL, 2), q.poll());
     assertEquals(msg(ProtocolId.MEMPOOL, 3), q.poll());
+    assertNull(q.poll());
+  }
+
+  @Test
+  void bigMessagesAreBoundedByBytesPerProtocol() {
+    long budget = 3 * PeerQueues.heldBytes(new WireMessage.DirectSend(ProtocolId.STATE_SYNC, new byte[1000]));
+    PeerQueues q = new PeerQueues(1024, budget);
+    for (int i = 0; i < 5; i++) {
+      byte[] chunk = new byte[1000];
+      chunk[0] = (byte) i;
+      q.offer(ProtocolId.STATE_SYNC, new WireMessage.DirectSend(ProtocolId.STATE_SYNC, chunk));
+    }
+    q.offer(ProtocolId.CONSENSUS, msg(ProtocolId.CONSENSUS, 9));
+    // Three chunks fit the state-sync budget; the consensus queue has its own.
+    assertEquals(4, q.size());
+    assertEquals(2, q.droppedTotal(ProtocolId.STATE_SYNC));
+    assertEquals(msg(ProtocolId.CONSENSUS, 9), q.poll());
+    for (int i = 2; i < 5; i++) {
+      assertEquals(i, ((WireMessage.DirectSend) q.poll()).payload()[0]);
+    }
     assertNull(q.poll());
   }
 }
