@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
@@ -38,8 +37,6 @@ final class LedgerDb implements AutoCloseable {
   private final EnumMap<ColumnFamily, ColumnFamilyHandle> handles = new EnumMap<>(ColumnFamily.class);
   private final WriteOptions syncWrite = new WriteOptions().setSync(true);
   private final WriteOptions asyncWrite = new WriteOptions();
-  /** An empty batch kept from the last write (see {@link #recycle}). */
-  private final AtomicReference<WriteBatch> spare = new AtomicReference<>();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private boolean closed;
 
@@ -56,9 +53,6 @@ final class LedgerDb implements AutoCloseable {
    * Ten bits give about a 1% false-positive rate.
    */
   static final double BLOOM_BITS_PER_KEY = 10;
-
-  /** The largest batch kept for reuse; state-sync chunks may be bigger, and are let go. */
-  static final long SPARE_BATCH_MAX_BYTES = 64L << 20;
 
   private LedgerDb(RocksDB db, DBOptions dbOptions, ColumnFamilyOptions cfOptions, LRUCache blockCache,
       BloomFilter bloomFilter, List<ColumnFamilyHandle> list) {
@@ -156,32 +150,14 @@ final class LedgerDb implements AutoCloseable {
   /** Writes a batch built by {@code filler} atomically; {@code sync} waits for the WAL fsync. */
   void write(boolean sync, BatchFiller filler) throws StorageException {
     lock.readLock().lock();
-    WriteBatch spared = spare.getAndSet(null);
-    WriteBatch batch = spared != null ? spared : new WriteBatch();
-    try {
+    try (WriteBatch batch = new WriteBatch()) {
       checkOpen();
       filler.fill(new Batch(batch));
       db.write(sync ? syncWrite : asyncWrite, batch);
     } catch (RocksDBException e) {
       throw io("write", e);
     } finally {
-      recycle(batch);
       lock.readLock().unlock();
-    }
-  }
-
-  /**
-   * Keeps an emptied batch for the next write unless it grew past {@link #SPARE_BATCH_MAX_BYTES}
-   * or another one is already kept. A block's batch holds megabytes; a new batch's buffer is fresh
-   * memory whose pages fault in as it fills, on every block.
-   */
-  private void recycle(WriteBatch batch) {
-    boolean keep = !closed && batch.getDataSize() <= SPARE_BATCH_MAX_BYTES;
-    if (keep) {
-      batch.clear();
-    }
-    if (!keep || !spare.compareAndSet(null, batch)) {
-      batch.close();
     }
   }
 
@@ -203,10 +179,6 @@ final class LedgerDb implements AutoCloseable {
         return;
       }
       closed = true;
-      WriteBatch kept = spare.getAndSet(null);
-      if (kept != null) {
-        kept.close();
-      }
       handles.values().forEach(ColumnFamilyHandle::close);
       db.close();
       syncWrite.close();

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Write batches are reused between writes; nothing of one write may reach the next. */
+/** A write is all or nothing: a filler that fails leaves nothing behind, for this write or the next. */
 class LedgerDbTest {
   @TempDir
   Path dir;
@@ -30,7 +30,7 @@ class LedgerDbTest {
       assertEquals("filler gave up", failure.getMessage());
       assertNull(db.get(ColumnFamily.DEFAULT, b("half-written")));
       db.write(true, batch -> batch.put(ColumnFamily.DEFAULT, b("second"), b("2")));
-      assertNull(db.get(ColumnFamily.DEFAULT, b("half-written")), "a reused batch carried an aborted write");
+      assertNull(db.get(ColumnFamily.DEFAULT, b("half-written")), "an aborted write reached the database");
       assertArrayEquals(b("1"), db.get(ColumnFamily.DEFAULT, b("first")));
       assertArrayEquals(b("2"), db.get(ColumnFamily.DEFAULT, b("second")));
     }
