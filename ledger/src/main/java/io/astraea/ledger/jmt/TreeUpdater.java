@@ -18,7 +18,7 @@ import java.util.TreeSet;
  */
 final class TreeUpdater {
   private final TreeReader base;
-  // Hash-based while updating (thousands of puts, removes and reads per block); sorted once at the end.
+  // Hash-based while updating (thousands of puts and reads per block); sorted once at the end.
   private final HashMap<NodeKey, Node> newNodes = new HashMap<>();
   private final ArrayList<StaleNodeIndex> stale = new ArrayList<>();
 
