@@ -101,6 +101,7 @@ final class HelloHandler extends ChannelInboundHandlerAdapter {
     }
     done = true;
     ctx.channel().attr(LinkEnv.PEER).set(peer);
+    env.pendingInbound().authenticated(ctx.channel());
     PeerLink link = env.links().get(peer);
     if (link == null) {
       ctx.close();

@@ -17,6 +17,7 @@ record LinkEnv(
     InboundRouter router,
     RpcClient rpc,
     NetworkMetrics metrics,
+    PendingInbound pendingInbound,
     String label) {
 
   /** The authenticated peer of a channel, set once its Hello is accepted. */

@@ -13,7 +13,8 @@ import io.netty.handler.ssl.SslHandler;
  * </pre>
  *
  * Nothing that frames or decodes application bytes exists until the TLS handshake has succeeded and
- * the peer's key is confirmed pinned; {@link TlsGate} then installs the rest.
+ * the peer's key is confirmed pinned; {@link TlsGate} then installs the rest. An accepted
+ * connection over the {@link PendingInbound} bounds is closed before any of this.
  */
 final class LinkInitializer extends ChannelInitializer<SocketChannel> {
   private final LinkEnv env;
@@ -27,6 +28,11 @@ final class LinkInitializer extends ChannelInitializer<SocketChannel> {
 
   @Override
   protected void initChannel(SocketChannel ch) {
+    if (dialled == null && !env.pendingInbound().admit(ch)) {
+      env.metrics().inboundRefused.increment();
+      ch.close();
+      return;
+    }
     SslHandler ssl =
         dialled == null
             ? env.tls().server().newHandler(ch.alloc())

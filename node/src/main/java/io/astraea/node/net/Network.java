@@ -98,6 +98,7 @@ public final class Network implements AutoCloseable {
             router,
             rpc,
             metrics,
+            new PendingInbound(config.maxPendingInbound(), config.maxPendingInboundPerAddress()),
             label);
   }
 

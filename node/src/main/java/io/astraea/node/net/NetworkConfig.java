@@ -22,6 +22,9 @@ import java.util.List;
  *     (default 1024); when a queue is full, its oldest message is dropped
  * @param outboundQueueBytes payload bytes held per peer and protocol (default 8 MiB: dozens of
  *     full proposals); past it the oldest messages are dropped, but the newest is always kept
+ * @param maxPendingInbound accepted connections not yet authenticated (TLS and Hello to come)
+ *     allowed at once (default 64); more are closed as soon as they are accepted
+ * @param maxPendingInboundPerAddress the same bound per remote IP address (default 16)
  * @param reconnectInitialDelay the first redial delay after a failure (default 200 ms)
  * @param reconnectMaxDelay the cap of the doubling redial delay (default 10 s)
  * @param handshakeTimeout the time allowed for the TCP connect and for the TLS handshake (default
@@ -42,6 +45,8 @@ public record NetworkConfig(
     int maxFrameBytes,
     int outboundQueueCapacity,
     long outboundQueueBytes,
+    int maxPendingInbound,
+    int maxPendingInboundPerAddress,
     Duration reconnectInitialDelay,
     Duration reconnectMaxDelay,
     Duration handshakeTimeout,
@@ -54,6 +59,8 @@ public record NetworkConfig(
   public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
   public static final int DEFAULT_OUTBOUND_QUEUE_CAPACITY = 1024;
   public static final long DEFAULT_OUTBOUND_QUEUE_BYTES = 8L * 1024 * 1024;
+  public static final int DEFAULT_MAX_PENDING_INBOUND = 64;
+  public static final int DEFAULT_MAX_PENDING_INBOUND_PER_ADDRESS = 16;
 
   public static Builder builder() {
     return new Builder();
@@ -70,6 +77,8 @@ public record NetworkConfig(
     private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
     private int outboundQueueCapacity = DEFAULT_OUTBOUND_QUEUE_CAPACITY;
     private long outboundQueueBytes = DEFAULT_OUTBOUND_QUEUE_BYTES;
+    private int maxPendingInbound = DEFAULT_MAX_PENDING_INBOUND;
+    private int maxPendingInboundPerAddress = DEFAULT_MAX_PENDING_INBOUND_PER_ADDRESS;
     private Duration reconnectInitialDelay = Duration.ofMillis(200);
     private Duration reconnectMaxDelay = Duration.ofSeconds(10);
     private Duration handshakeTimeout = Duration.ofSeconds(10);
@@ -119,6 +128,12 @@ public record NetworkConfig(
 
     public Builder outboundQueueBytes(long v) {
       outboundQueueBytes = v;
+      return this;
+    }
+
+    public Builder maxPendingInbound(int total, int perAddress) {
+      maxPendingInbound = total;
+      maxPendingInboundPerAddress = perAddress;
       return this;
     }
 
@@ -184,6 +199,10 @@ public record NetworkConfig(
       if (outboundQueueBytes < 1) {
         errors.add("outbound queue bytes must be positive, got " + outboundQueueBytes);
       }
+      if (maxPendingInbound < 1 || maxPendingInboundPerAddress < 1) {
+        errors.add("pending inbound bounds must be positive, got " + maxPendingInbound + " and "
+            + maxPendingInboundPerAddress);
+      }
       positive(errors, "reconnect initial delay", reconnectInitialDelay);
       positive(errors, "reconnect max delay", reconnectMaxDelay);
       if (reconnectInitialDelay != null
@@ -217,6 +236,8 @@ public record NetworkConfig(
           maxFrameBytes,
           outboundQueueCapacity,
           outboundQueueBytes,
+          maxPendingInbound,
+          maxPendingInboundPerAddress,
           reconnectInitialDelay,
           reconnectMaxDelay,
           handshakeTimeout,

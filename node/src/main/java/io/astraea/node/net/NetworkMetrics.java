@@ -9,6 +9,7 @@ final class NetworkMetrics {
   final LongAdder oversizedFrames = new LongAdder();
   final LongAdder malformed = new LongAdder();
   final LongAdder unrouted = new LongAdder();
+  final LongAdder inboundRefused = new LongAdder();
 
   NetworkStats snapshot() {
     return new NetworkStats(
@@ -16,6 +17,7 @@ final class NetworkMetrics {
         helloRejected.sum(),
         oversizedFrames.sum(),
         malformed.sum(),
-        unrouted.sum());
+        unrouted.sum(),
+        inboundRefused.sum());
   }
 }

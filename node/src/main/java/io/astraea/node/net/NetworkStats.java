@@ -10,10 +10,13 @@ package io.astraea.node.net;
  * @param oversizedFramesTotal links closed because a frame exceeded the maximum size
  * @param malformedTotal links closed because a frame did not decode
  * @param unroutedTotal messages that arrived for a protocol with no registered handler
+ * @param inboundRefusedTotal accepted connections closed at once because too many were still
+ *     unauthenticated (see {@code NetworkConfig.maxPendingInbound})
  */
 public record NetworkStats(
     long tlsRejectedTotal,
     long helloRejectedTotal,
     long oversizedFramesTotal,
     long malformedTotal,
-    long unroutedTotal) {}
+    long unroutedTotal,
+    long inboundRefusedTotal) {}

@@ -12,6 +12,7 @@ import io.astraea.crypto.Ed25519PrivateKey;
 import io.astraea.crypto.HashValue;
 import io.astraea.node.net.TestNode.Received;
 import io.astraea.node.net.wire.ProtocolId;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -300,6 +301,34 @@ class NetworkTest {
       assertEquals(2, other.status(back).connectionsTotal());
     }
     assertEquals(1, low.status(high).connectionsTotal());
+  }
+
+  @Test
+  void unauthenticatedConnectionsAreBoundedAndValidatorsStillGetThrough() throws Exception {
+    TestNode target = node("0x1", b -> b.maxPendingInbound(8, 2));
+    TestNode member = node("0x2");
+    List<Socket> silent = new ArrayList<>();
+    try {
+      // Two plain TCP connections that never start TLS hold the two slots of 127.0.0.1.
+      for (int i = 0; i < 2; i++) {
+        Socket s = new Socket("127.0.0.1", target.bound.getPort());
+        s.setSoTimeout(5_000);
+        silent.add(s);
+      }
+      try (Socket third = new Socket("127.0.0.1", target.bound.getPort())) {
+        third.setSoTimeout(5_000);
+        assertEquals(-1, third.getInputStream().read(), "the third is closed before any TLS");
+      }
+      assertEquals(1, target.network.stats().inboundRefusedTotal());
+    } finally {
+      for (Socket s : silent) {
+        s.close();
+      }
+    }
+    // Their slots come back when they close; a validator then links up as usual.
+    TestNode.connectAll(List.of(target, member));
+    target.send(member, ProtocolId.CONSENSUS, "after the flood");
+    assertEquals("after the flood", member.take().text());
   }
 
   @Test
