@@ -43,27 +43,41 @@ import org.slf4j.LoggerFactory;
 public final class HttpApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApiServer.class);
 
+  /** Threads for the routes that wait (the faucet), apart from the other routes' workers. */
+  public static final int DEFAULT_WAITING_THREADS = 4;
+
   private final Map<String, HttpRoute> routes;
   private final int maxBodyBytes;
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final ThreadPoolExecutor workers;
+  /** Runs the routes that {@link HttpRoute#waits wait}, apart from {@link #workers}. */
+  private final ThreadPoolExecutor waitingWorkers;
   private Channel channel;
 
+  /** A server whose waiting routes share {@link #DEFAULT_WAITING_THREADS} threads of their own. */
   public HttpApiServer(Map<String, HttpRoute> routes, int maxBodyBytes, int workerThreads) {
+    this(routes, maxBodyBytes, workerThreads, DEFAULT_WAITING_THREADS);
+  }
+
+  public HttpApiServer(Map<String, HttpRoute> routes, int maxBodyBytes, int workerThreads, int waitingThreads) {
     this.routes = new TreeMap<>(routes);
     this.maxBodyBytes = maxBodyBytes;
-    this.workers =
-        new ThreadPoolExecutor(
-            workerThreads,
-            workerThreads,
-            0,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(1024),
-            r -> {
-              Thread t = new Thread(r, "api-worker");
-              t.setDaemon(true);
-              return t;
-            });
+    this.workers = pool(workerThreads, 1024, "api-worker");
+    this.waitingWorkers = pool(waitingThreads, 64, "api-waiting");
+  }
+
+  private static ThreadPoolExecutor pool(int threads, int queue, String name) {
+    return new ThreadPoolExecutor(
+        threads,
+        threads,
+        0,
+        TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(queue),
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** Binds and starts serving; returns the bound address (port 0 picks a free port). */
@@ -94,8 +108,10 @@ public final class HttpApiServer implements AutoCloseable {
     }
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     workers.shutdown();
+    waitingWorkers.shutdown();
     try {
       workers.awaitTermination(2, TimeUnit.SECONDS);
+      waitingWorkers.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -105,8 +121,10 @@ public final class HttpApiServer implements AutoCloseable {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
       req.retain();
+      HttpRoute target = req.decoderResult().isSuccess() ? routes.get(new QueryStringDecoder(req.uri()).path()) : null;
+      ThreadPoolExecutor pool = target != null && target.waits() ? waitingWorkers : workers;
       try {
-        workers.execute(
+        pool.execute(
             () -> {
               try {
                 respond(ctx, req, route(req));

@@ -21,6 +21,12 @@ public final class FaucetRoute implements HttpRoute {
     this.faucet = faucet;
   }
 
+  /** A mint waits for its account creation and mint to commit. */
+  @Override
+  public boolean waits() {
+    return true;
+  }
+
   @Override
   public HttpReply handle(FullHttpRequest request) {
     if (!HttpMethod.POST.equals(request.method())) {

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.netty.handler.codec.http.FullHttpRequest;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,5 +93,44 @@ class HttpApiServerTest {
         client
             .send(HttpRequest.newBuilder(URI.create(base + "/healthz")).GET().build(), HttpResponse.BodyHandlers.ofString())
             .statusCode());
+  }
+
+  /** A route that waits runs on threads of its own: while it waits, the other routes answer. */
+  @Test
+  void aWaitingRouteDoesNotHoldUpTheOthers() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    HttpRoute slow = new HttpRoute() {
+      @Override
+      public HttpReply handle(FullHttpRequest request) {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return HttpReply.text(200, "done\n");
+      }
+
+      @Override
+      public boolean waits() {
+        return true;
+      }
+    };
+    // One worker for each kind: a waiting route on the shared worker would block /healthz.
+    try (HttpApiServer one = new HttpApiServer(Map.of("/slow", slow, "/healthz", req -> HttpReply.text(200, "ok\n")),
+        1024, 1, 1)) {
+      String at = "http://127.0.0.1:" + one.start(new InetSocketAddress("127.0.0.1", 0)).getPort();
+      CompletableFuture<HttpResponse<String>> waiting = client.sendAsync(
+          HttpRequest.newBuilder(URI.create(at + "/slow")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+          HttpResponse.BodyHandlers.ofString());
+      for (int i = 0; i < 3; i++) {
+        HttpResponse<String> health = client.send(
+            HttpRequest.newBuilder(URI.create(at + "/healthz")).timeout(Duration.ofSeconds(5)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals("ok\n", health.body());
+      }
+      assertTrue(!waiting.isDone(), "the slow request is still waiting");
+      release.countDown();
+      assertEquals("done\n", waiting.get(5, TimeUnit.SECONDS).body());
+    }
   }
 }
