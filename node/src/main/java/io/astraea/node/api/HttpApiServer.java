@@ -121,13 +121,14 @@ public final class HttpApiServer implements AutoCloseable {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
       req.retain();
-      HttpRoute target = req.decoderResult().isSuccess() ? routes.get(new QueryStringDecoder(req.uri()).path()) : null;
+      String path = req.decoderResult().isSuccess() ? new QueryStringDecoder(req.uri()).path() : null;
+      HttpRoute target = path == null ? null : routes.get(path);
       ThreadPoolExecutor pool = target != null && target.waits() ? waitingWorkers : workers;
       try {
         pool.execute(
             () -> {
               try {
-                respond(ctx, req, route(req));
+                respond(ctx, req, route(req, path, target));
               } finally {
                 req.release();
               }
@@ -138,25 +139,20 @@ public final class HttpApiServer implements AutoCloseable {
       }
     }
 
-    private HttpReply route(FullHttpRequest req) {
-      HttpReply reply;
-      if (!req.decoderResult().isSuccess()) {
-        reply = HttpReply.text(400, "malformed HTTP request\n");
-      } else {
-        String path = new QueryStringDecoder(req.uri()).path();
-        HttpRoute route = routes.get(path);
-        if (route == null) {
-          reply = HttpReply.text(404, "no such path: " + path + "\n");
-        } else {
-          try {
-            reply = route.handle(req);
-          } catch (RuntimeException e) {
-            LOG.error("HTTP route {} failed", path, e);
-            reply = HttpReply.text(500, "internal error\n");
-          }
-        }
+    /** Answers {@code req}, whose {@code path} (null: the request did not decode) maps to {@code route}. */
+    private HttpReply route(FullHttpRequest req, String path, HttpRoute route) {
+      if (path == null) {
+        return HttpReply.text(400, "malformed HTTP request\n");
       }
-      return reply;
+      if (route == null) {
+        return HttpReply.text(404, "no such path: " + path + "\n");
+      }
+      try {
+        return route.handle(req);
+      } catch (RuntimeException e) {
+        LOG.error("HTTP route {} failed", path, e);
+        return HttpReply.text(500, "internal error\n");
+      }
     }
 
     private void respond(ChannelHandlerContext ctx, FullHttpRequest req, HttpReply reply) {
