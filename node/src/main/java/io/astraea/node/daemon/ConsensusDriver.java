@@ -13,6 +13,7 @@ import io.astraea.node.net.wire.ProtocolId;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,21 +28,34 @@ import org.slf4j.LoggerFactory;
  * returned {@link Action}s: messages go to the network, timeouts to the timer, commits and state
  * sync to the ledger.
  *
+ * <p>Commits and recovery records are written by the ledger's own writer thread while this thread
+ * goes on (typically executing the next proposal). Messages the core emits after such a write are
+ * held in a {@link DurableOutbox} until it is durable: what a validator sends must never depend on
+ * a certificate or commit a crash could still lose. State sync and epoch changes wait for the
+ * writes in flight. A failed write stops the driver, like any other ledger failure.
+ *
  * <p>Peer messages are decoded here at the edge (malformed bytes are counted and dropped before
  * the core sees anything); the link has already checked frame size and that the sender is a
  * validator (TLS with pinned keys); the core verifies signatures and quorums.
  */
 public final class ConsensusDriver implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ConsensusDriver.class);
+  /** Queued when a ledger write finishes, so held messages are released without delay. */
+  private static final Object WRITE_DONE = new Object();
 
   /** What the driver needs from the ledger side; called on the consensus thread. */
   public interface LedgerActions {
-    void commit(Action.Commit commit) throws Exception;
+    /** Checks and submits the commit; the future completes once it is durable. */
+    CompletableFuture<?> commit(Action.Commit commit) throws Exception;
 
+    /** Catches up by state sync, after the writes in flight; returns when done. */
     void syncTo(Action.SyncTo sync) throws Exception;
 
-    /** Durably replaces the record a restart resumes from (certificates without a commit). */
-    void persist(RecoveryData recovery) throws Exception;
+    /**
+     * Replaces the record a restart resumes from (certificates without a commit) once the writes
+     * before it are durable; the future completes when the record is.
+     */
+    CompletableFuture<?> persist(RecoveryData recovery) throws Exception;
 
     void epochChanged(Action.EpochChanged change);
   }
@@ -52,7 +66,9 @@ public final class ConsensusDriver implements AutoCloseable {
   private final LedgerActions ledger;
   private final NodeMetrics metrics;
   private final LongSupplier clockUsecs;
-  private final BlockingQueue<Event> events = new LinkedBlockingQueue<>(100_000);
+  /** Core {@link Event}s, and {@link #WRITE_DONE} wake-ups when a ledger write finishes. */
+  private final BlockingQueue<Object> events = new LinkedBlockingQueue<>(100_000);
+  private final DurableOutbox outbox = new DurableOutbox();
   private final ScheduledExecutorService timers =
       Executors.newSingleThreadScheduledExecutor(daemon("consensus-timer"));
   private final Thread thread;
@@ -112,16 +128,17 @@ public final class ConsensusDriver implements AutoCloseable {
   private void loop() {
     try {
       while (running) {
-        Event e = events.poll(200, TimeUnit.MILLISECONDS);
-        if (e == null) {
-          continue;
+        Object next = events.poll(200, TimeUnit.MILLISECONDS);
+        if (next instanceof Event e) {
+          List<Action> actions = core.handle(e);
+          for (Action a : actions) {
+            carryOut(a);
+          }
+          metrics.consensusRound.set(core.currentRound());
+          metrics.consensusEpoch.set(core.epoch());
         }
-        List<Action> actions = core.handle(e);
-        for (Action a : actions) {
-          carryOut(a);
-        }
-        metrics.consensusRound.set(core.currentRound());
-        metrics.consensusEpoch.set(core.epoch());
+        // After every event, wake-up and idle poll: a lost wake-up (full queue) costs one poll.
+        outbox.release();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -141,24 +158,33 @@ public final class ConsensusDriver implements AutoCloseable {
         metrics.rejectedMessages.labelValues("queue_full").inc();
       }
     } else if (a instanceof Action.Send s) {
-      network.send(s.to(), ProtocolId.CONSENSUS, s.message().encode());
+      byte[] bytes = s.message().encode();
+      outbox.send(() -> network.send(s.to(), ProtocolId.CONSENSUS, bytes));
     } else if (a instanceof Action.Broadcast b) {
-      network.broadcast(ProtocolId.CONSENSUS, b.message().encode());
+      byte[] bytes = b.message().encode();
+      outbox.send(() -> network.broadcast(ProtocolId.CONSENSUS, bytes));
     } else if (a instanceof Action.ScheduleTimeout t) {
       schedule(t.delay(), () -> new Event.LocalTimeout(t.epoch(), t.round(), clockUsecs.getAsLong()));
     } else if (a instanceof Action.ScheduleProposal p) {
       schedule(p.delay(), () -> new Event.ProposalTimer(p.epoch(), p.round(), clockUsecs.getAsLong()));
     } else if (a instanceof Action.Commit c) {
-      ledger.commit(c);
-      metrics.committedBlocks.inc(c.blocks().size());
+      CompletableFuture<?> written = ledger.commit(c);
+      written.thenRun(() -> metrics.committedBlocks.inc(c.blocks().size()));
+      awaitDurable(written);
     } else if (a instanceof Action.SyncTo s) {
       ledger.syncTo(s);
     } else if (a instanceof Action.Persist p) {
-      ledger.persist(p.recovery());
+      awaitDurable(ledger.persist(p.recovery()));
     } else if (a instanceof Action.EpochChanged ec) {
       LOG.info("epoch {} begins with {} validators", ec.next().epoch(), ec.next().verifier().size());
       ledger.epochChanged(ec);
     }
+  }
+
+  /** Holds the messages emitted from now on until {@code write} is durable, and wakes up then. */
+  private void awaitDurable(CompletableFuture<?> write) {
+    outbox.after(write);
+    write.whenComplete((r, t) -> events.offer(WRITE_DONE));
   }
 
   private void schedule(Duration delay, java.util.function.Supplier<Event> event) {

@@ -50,6 +50,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -68,6 +69,7 @@ public final class ValidatorNode implements AutoCloseable {
   private final NodeConfig config;
   private final NodeMetrics metrics = new NodeMetrics();
   private LedgerService ledger;
+  private SpeculativeExecutor executor;
   private StatePruner pruner;
   private MempoolBroadcaster broadcaster;
   private MempoolService mempool;
@@ -110,7 +112,7 @@ public final class ValidatorNode implements AutoCloseable {
 
     VerifiedSignatures verified = new VerifiedSignatures(VerifiedSignatures.DEFAULT_CAPACITY);
     ExecutorConfig execution = ExecutorConfig.standard();
-    SpeculativeExecutor executor = new SpeculativeExecutor(ledger, verified, execution);
+    executor = new SpeculativeExecutor(ledger, verified, execution);
     Mempool pool =
         new Mempool(
             new MempoolConfig(
@@ -190,7 +192,8 @@ public final class ValidatorNode implements AutoCloseable {
             consensusConfig,
             ledger.recoveryData(),
             safety,
-            new MempoolPayloadSource(pool, config.maxBlockTransactions(), config.maxFrameBytes() / 4),
+            new MempoolPayloadSource(pool, config.maxBlockTransactions(), config.maxFrameBytes() / 4,
+                executor::awaitWritesSettled),
             executor,
             checker);
     driver =
@@ -200,8 +203,8 @@ public final class ValidatorNode implements AutoCloseable {
             network,
             new ConsensusDriver.LedgerActions() {
               @Override
-              public void commit(Action.Commit commit) throws Exception {
-                executor.commit(commit);
+              public CompletableFuture<?> commit(Action.Commit commit) throws Exception {
+                return executor.submitCommit(commit);
               }
 
               @Override
@@ -211,12 +214,13 @@ public final class ValidatorNode implements AutoCloseable {
               }
 
               @Override
-              public void persist(RecoveryData recovery) throws Exception {
-                ledger.saveRecoveryData(recovery);
+              public CompletableFuture<?> persist(RecoveryData recovery) {
+                return executor.submitRecoveryData(recovery);
               }
 
               @Override
               public void epochChanged(Action.EpochChanged change) {
+                executor.awaitWritesSettled(); // the new validator set is read from the ledger
                 try {
                   network.updatePeers(ValidatorPeers.of(ledger.systemState().validatorSet()));
                 } catch (Exception e) {
@@ -303,7 +307,10 @@ public final class ValidatorNode implements AutoCloseable {
     return ledger;
   }
 
-  /** Stops in order: API, consensus, mempool broadcast, peers, mempool, state pruner, storage. */
+  /**
+   * Stops in order: API, consensus, the ledger writes in flight, mempool broadcast, peers, mempool,
+   * state pruner, storage.
+   */
   @Override
   public void close() {
     if (api != null) {
@@ -311,6 +318,9 @@ public final class ValidatorNode implements AutoCloseable {
     }
     if (driver != null) {
       driver.close();
+    }
+    if (executor != null) {
+      executor.close();
     }
     if (broadcaster != null) {
       broadcaster.close(); // its last batch still goes out

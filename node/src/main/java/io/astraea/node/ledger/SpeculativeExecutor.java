@@ -3,6 +3,7 @@ package io.astraea.node.ledger;
 import io.astraea.consensus.Action;
 import io.astraea.consensus.ExecutionResult;
 import io.astraea.consensus.Executor;
+import io.astraea.consensus.RecoveryData;
 import io.astraea.consensus.blocks.ExecutedBlock;
 import io.astraea.consensus.types.Block;
 import io.astraea.crypto.AccountAddress;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,10 +56,12 @@ import org.slf4j.LoggerFactory;
  * it first, and if one fails, the block runs through the signature-checking executor, so the
  * outcome is always exactly the standard executor's.
  *
- * <p>Threads: {@link #execute}, {@link #commit} and {@link #reset} run on the consensus thread
- * (they are synchronized, so a state-sync thread may call {@link #reset} too).
+ * <p>Threads: {@link #execute}, {@link #submitCommit} and {@link #reset} run on the consensus
+ * thread (they are synchronized, so a state-sync thread may call {@link #reset} too). The ledger
+ * writes of a commit, the recovery record and the commit listeners run afterwards on the {@link
+ * LedgerWriter}'s thread, in submission order, while the consensus thread goes on executing.
  */
-public final class SpeculativeExecutor implements Executor {
+public final class SpeculativeExecutor implements Executor, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SpeculativeExecutor.class);
 
   private final LedgerService ledger;
@@ -67,6 +71,12 @@ public final class SpeculativeExecutor implements Executor {
   private final BlockExecutor trusting;
   private final Map<HashValue, SpeculativeBlock> blocks = new HashMap<>();
   private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
+  private final LedgerWriter writes = new LedgerWriter();
+  /**
+   * The last block of the commit being written, until the ledger holds it: blocks executed on it
+   * in the meantime use its speculative state (it has left {@link #blocks} already).
+   */
+  private SpeculativeBlock writing;
 
   public SpeculativeExecutor(LedgerService ledger, VerifiedSignatures verified, ExecutorConfig config) {
     this.ledger = ledger;
@@ -91,6 +101,11 @@ public final class SpeculativeExecutor implements Executor {
     SpeculativeBlock known = blocks.get(block.id());
     if (known != null) {
       return known.result;
+    }
+    try {
+      rebaseOnLedger();
+    } catch (StorageException e) {
+      throw new ExecutionException("cannot read the committed state: " + e.getMessage());
     }
     Base base = base(block, parent);
     SpeculativeBlock b;
@@ -119,11 +134,20 @@ public final class SpeculativeExecutor implements Executor {
    */
   private Base base(Block block, BlockInfo parent) throws ExecutionException {
     SpeculativeBlock p = blocks.get(block.parentId());
+    if (p == null && writing != null && writing.id.equals(block.parentId())) {
+      p = writing;
+    }
     if (p == null && parent.version() > store.latestVersion()) {
       p = blocks.values().stream().filter(b -> sameState(b, parent)).findFirst().orElse(null);
+      if (p == null && writing != null && sameState(writing, parent)) {
+        p = writing;
+      }
+      if (p == null) {
+        awaitWritesForExecution(); // the parent may be committed and still being written
+      }
     }
     if (p != null) {
-      return new Base(p, p.committed, p.tree, p.chunk.accumulator(), p.result.version(), p);
+      return new Base(p, p.committed(), p.tree(), p.chunk.accumulator(), p.result.version(), p);
     }
     long v = parent.version();
     try {
@@ -202,41 +226,76 @@ public final class SpeculativeExecutor implements Executor {
   }
 
   /**
-   * Commits the blocks of {@code commit} (oldest first), one write batch per block, the quorum's
-   * ledger info with the last; drops the committed and abandoned speculative states; saves the
-   * recovery record; tells the listeners. Blocks the ledger already holds (a replay after a
-   * restart) are checked against it and skipped.
+   * Commits the blocks of {@code commit} (oldest first) and waits until they are written: {@link
+   * #submitCommit} followed by waiting for its result.
    */
-  public synchronized CommittedTransactions commit(Action.Commit commit) throws CommitException, StorageException {
+  public CommittedTransactions commit(Action.Commit commit) throws CommitException, StorageException {
+    return awaitResult(submitCommit(commit));
+  }
+
+  /**
+   * Checks {@code commit} against the ledger and this executor's results, drops the committed and
+   * abandoned speculative states, and hands the writes to the ledger writer: one write batch per
+   * block (blocks the ledger already holds, a replay after a restart, are checked and skipped),
+   * the quorum's ledger info with the last, then the recovery record, then the listeners are told.
+   *
+   * <p>Returns once the checks pass, before anything is written, so the caller can execute the
+   * next block while this one is written. The returned future completes when everything is
+   * durable, or fails (and so does every later write: nothing is written on top of a failed
+   * write). Blocks whose commit is in flight stay reachable as the parents of their speculative
+   * children; a block whose parent is being written and was not executed here waits for the write.
+   */
+  public synchronized CompletableFuture<CommittedTransactions> submitCommit(Action.Commit commit)
+      throws CommitException, StorageException {
+    // The checks read the ledger as the writes already in flight will leave it.
+    awaitWrites();
+    rebaseOnLedger();
     List<ExecutedBlock> chain = commit.blocks();
-    LedgerInfoWithSignatures proof = commit.proof();
-    TreeMap<AccountAddress, Long> nextSeq = new TreeMap<>();
-    List<HashValue> committed = new ArrayList<>();
-    List<HashValue> discarded = new ArrayList<>();
-    boolean ledgerInfoWritten = false;
-    for (int i = 0; i < chain.size(); i++) {
-      ExecutedBlock eb = chain.get(i);
-      boolean last = i == chain.size() - 1;
+    List<SpeculativeBlock> toWrite = new ArrayList<>();
+    long latest = store.latestVersion();
+    for (ExecutedBlock eb : chain) {
       BlockInfo info = eb.info();
       SpeculativeBlock b = blocks.get(eb.id());
-      if (b == null || b.chunk.transactions().isEmpty() || b.chunk.lastVersion() <= store.latestVersion()) {
-        checkCommitted(eb);
+      if (b == null || b.chunk.transactions().isEmpty() || b.chunk.lastVersion() <= latest) {
+        checkCommitted(eb, latest, toWrite.isEmpty() ? null : toWrite.get(toWrite.size() - 1));
         continue;
       }
       if (!b.result.executedStateId().equals(info.executedStateId()) || b.result.version() != info.version()) {
         throw new CommitException("block " + eb.id() + " executed here to " + b.result + " but the quorum certified "
             + info.executedStateId() + " at " + info.version());
       }
-      if (b.chunk.firstVersion() != store.latestVersion() + 1) {
+      if (b.chunk.firstVersion() != latest + 1) {
         throw new CommitException("block " + eb.id() + " starts at version " + b.chunk.firstVersion()
-            + " but the ledger is at " + store.latestVersion());
+            + " but the ledger is at " + latest);
       }
+      toWrite.add(b);
+      latest = b.chunk.lastVersion();
+    }
+    BlockInfo newRoot = chain.get(chain.size() - 1).info();
+    SpeculativeBlock rootBlock = blocks.get(newRoot.id());
+    prune(newRoot);
+    writing = rootBlock;
+    return writes.submit(() -> write(commit, toWrite));
+  }
+
+  /** The writer's part of a commit: runs on the ledger writer thread, in submission order. */
+  private CommittedTransactions write(Action.Commit commit, List<SpeculativeBlock> toWrite)
+      throws CommitException, StorageException {
+    List<ExecutedBlock> chain = commit.blocks();
+    LedgerInfoWithSignatures proof = commit.proof();
+    HashValue lastId = chain.get(chain.size() - 1).id();
+    TreeMap<AccountAddress, Long> nextSeq = new TreeMap<>();
+    List<HashValue> committed = new ArrayList<>();
+    List<HashValue> discarded = new ArrayList<>();
+    boolean ledgerInfoWritten = false;
+    for (SpeculativeBlock b : toWrite) {
+      boolean last = b.id.equals(lastId);
       Optional<LedgerInfoWithSignatures> li = last ? Optional.of(proof) : Optional.empty();
       HashValue root = store.commit(new BlockCommit(b.chunk.firstVersion(), b.chunk.transactions(),
           b.chunk.stateUpdate().orElseThrow(), li));
-      if (!root.equals(info.executedStateId())) {
-        throw new CommitException("ledger root after block " + eb.id() + " is " + root + ", certified "
-            + info.executedStateId());
+      if (!root.equals(b.result.executedStateId())) {
+        throw new CommitException("ledger root after block " + b.id + " is " + root + ", certified "
+            + b.result.executedStateId());
       }
       ledgerInfoWritten |= last;
       for (TransactionToCommit t : b.chunk.transactions()) {
@@ -254,7 +313,6 @@ public final class SpeculativeExecutor implements Executor {
       // than the ledger is already superseded.
       store.commitLedgerInfo(proof);
     }
-    prune(chain.get(chain.size() - 1).info());
     ledger.saveRecoveryData(commit.recovery());
     committed.forEach(verified::forget);
     CommittedTransactions result = new CommittedTransactions(nextSeq, committed, discarded, store.latestVersion());
@@ -266,12 +324,66 @@ public final class SpeculativeExecutor implements Executor {
     return result;
   }
 
-  /** A block with nothing left to write must match what the ledger already holds. */
-  private void checkCommitted(ExecutedBlock eb) throws CommitException, StorageException {
+  /**
+   * Replaces the recovery record once the writes submitted before it are durable (so the record's
+   * root never runs ahead of the ledger). The future fails if this or an earlier write failed.
+   */
+  public CompletableFuture<Void> submitRecoveryData(RecoveryData recovery) {
+    return writes.submit(() -> {
+      ledger.saveRecoveryData(recovery);
+      return null;
+    });
+  }
+
+  /** Waits until every write submitted so far is durable; throws the first write failure. */
+  public void awaitWrites() throws CommitException, StorageException {
+    awaitResult(writes.last());
+  }
+
+  /** Waits until every write submitted so far has finished, successfully or not. */
+  public void awaitWritesSettled() {
+    writes.awaitSettled();
+  }
+
+  private static <T> T awaitResult(CompletableFuture<T> f) throws CommitException, StorageException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommitException("interrupted while waiting for the ledger write", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof CommitException ce) {
+        throw ce;
+      }
+      if (c instanceof StorageException se) {
+        throw se;
+      }
+      if (c instanceof LedgerWriter.EarlierWriteFailedException ew) {
+        throw new CommitException(ew.getMessage(), ew.getCause());
+      }
+      throw new CommitException("ledger write failed: " + c, c);
+    }
+  }
+
+  /**
+   * A block with nothing left to write must match what the ledger holds, or will hold once the
+   * block written before it in this commit is written.
+   */
+  private void checkCommitted(ExecutedBlock eb, long latest, SpeculativeBlock written)
+      throws CommitException, StorageException {
     BlockInfo info = eb.info();
-    if (info.version() > store.latestVersion()) {
+    if (info.version() > latest) {
       throw new CommitException("block " + eb.id() + " at version " + info.version()
-          + " was never executed here (ledger at " + store.latestVersion() + ")");
+          + " was never executed here (ledger at " + latest + ")");
+    }
+    if (info.version() > store.latestVersion()) {
+      // It carries the state of the block this commit writes just before it.
+      if (written == null || !sameState(written, info)) {
+        throw new CommitException("block " + eb.id() + " at version " + info.version()
+            + " differs from the block this commit writes before it");
+      }
+      return;
     }
     if (!store.accumulatorRoot(info.version()).equals(info.executedStateId())) {
       throw new CommitException("the ledger at version " + info.version() + " differs from certified block "
@@ -293,7 +405,7 @@ public final class SpeculativeExecutor implements Executor {
   }
 
   private static boolean extendsRoot(SpeculativeBlock b, BlockInfo root) {
-    for (SpeculativeBlock n = b; n != null; n = n.parent) {
+    for (SpeculativeBlock n = b; n != null; n = n.parent()) {
       if (n.id.equals(root.id()) || n.parentId.equals(root.id()) || (n != b && sameState(n, root))) {
         return true;
       }
@@ -301,8 +413,42 @@ public final class SpeculativeExecutor implements Executor {
     return false;
   }
 
+  /**
+   * Lets every kept block read the blocks the ledger now holds from the ledger rather than
+   * through their speculative ancestors (see {@link SpeculativeBlock#rebase}).
+   */
+  private void rebaseOnLedger() throws StorageException {
+    long durable = store.latestVersion();
+    if (writing != null && writing.result.version() <= durable) {
+      writing = null;
+    }
+    for (SpeculativeBlock b : blocks.values()) {
+      b.rebase(store, durable);
+    }
+  }
+
+  /** The most speculative blocks any kept block's state reads walk through (for tests). */
+  synchronized int longestChain() {
+    return blocks.values().stream().mapToInt(SpeculativeBlock::depth).max().orElse(0);
+  }
+
+  private void awaitWritesForExecution() throws ExecutionException {
+    try {
+      awaitWrites();
+    } catch (CommitException | StorageException e) {
+      throw new ExecutionException("the ledger write this block depends on failed: " + e.getMessage());
+    }
+  }
+
+  /** Lets the writes in flight finish, then stops the writer thread. */
+  @Override
+  public void close() {
+    writes.close();
+  }
+
   /** Forgets every speculative state (after state sync moved the ledger under them). */
   public synchronized void reset() {
     blocks.clear();
+    writing = null;
   }
 }

@@ -15,20 +15,27 @@ import java.util.Set;
  * transactions already carried by the uncommitted ancestors the block extends (while letting each
  * account's next transactions follow them), encoded with {@link PayloadCodec}. Runs on the
  * consensus thread.
+ *
+ * <p>Before pulling it waits for the ledger writes in flight ({@code beforePull}): a block that
+ * consensus committed leaves the pending ancestors at once, but its transactions leave the mempool
+ * only once it is written, and in between they would be proposed again.
  */
 public final class MempoolPayloadSource implements PayloadSource {
   private final Mempool mempool;
   private final int maxTxns;
   private final long maxBytes;
+  private final Runnable beforePull;
 
-  public MempoolPayloadSource(Mempool mempool, int maxTxns, long maxBytes) {
+  public MempoolPayloadSource(Mempool mempool, int maxTxns, long maxBytes, Runnable beforePull) {
     this.mempool = mempool;
     this.maxTxns = maxTxns;
     this.maxBytes = maxBytes;
+    this.beforePull = beforePull;
   }
 
   @Override
   public Payload pull(long round, List<Payload> pending) {
+    beforePull.run();
     Set<HashValue> inFlight = new HashSet<>();
     for (Payload p : pending) {
       try {

@@ -3,6 +3,7 @@ package io.astraea.node.sync;
 import io.astraea.consensus.Action;
 import io.astraea.crypto.AccountAddress;
 import io.astraea.ledger.storage.StorageException;
+import io.astraea.node.ledger.CommitException;
 import io.astraea.node.ledger.LedgerService;
 import io.astraea.node.ledger.SpeculativeExecutor;
 import java.util.List;
@@ -30,7 +31,8 @@ public final class StateSynchronizer {
     this.peers = peers;
   }
 
-  public void syncTo(Action.SyncTo action) throws SyncException, StorageException {
+  public void syncTo(Action.SyncTo action) throws SyncException, StorageException, CommitException {
+    executor.awaitWrites(); // sync continues the ledger from where the commits in flight leave it
     executor.reset();
     client.syncTo(action.target(), peers.apply(action));
     ledger.saveRecoveryData(action.recovery());

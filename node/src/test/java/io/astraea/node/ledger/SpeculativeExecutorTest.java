@@ -22,8 +22,13 @@ import io.astraea.ledger.types.RawTransaction;
 import io.astraea.ledger.types.SignedTransaction;
 import io.astraea.ledger.types.Transaction;
 import io.astraea.ledger.types.TransactionAuthenticator;
+import io.astraea.ledger.storage.StorageException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +53,7 @@ class SpeculativeExecutorTest {
 
   @AfterEach
   void close() {
+    executor.close();
     ledger.close();
   }
 
@@ -104,6 +110,7 @@ class SpeculativeExecutorTest {
     executor.commit(commit);
     HashValue rootHash = ledger.store().accumulatorRoot(ledger.latestVersion());
     long version = ledger.latestVersion();
+    executor.close();
     ledger.close();
 
     ledger = LedgerService.open(dir, chain.description());
@@ -216,5 +223,72 @@ class SpeculativeExecutorTest {
     CommittedTransactions c = executor.commit(chain.commit(epoch, List.of(b)));
     assertEquals(List.of(forged.hash()), c.discarded());
     assertTrue(ledger.store().transactionByHash(forged.hash(), false).isEmpty());
+  }
+
+  @Test
+  void theNextBlockExecutesWhileTheCommitBeforeItIsWritten() throws Exception {
+    BlockInfo root = start.root().info();
+    SignedTransaction first = chain.transfer(0, 1, 0, 10);
+    ExecutedBlock b1 = run(chain.proposal(root, 1, List.of(first)), root);
+    ExecutedBlock b2 = run(chain.proposal(b1.info(), 2, List.of(chain.transfer(1, 2, 0, 4))), b1.info());
+    // Listeners run last on the writer thread: holding one holds the commit unfinished.
+    CountDownLatch listenerEntered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    executor.addCommitListener(c -> {
+      listenerEntered.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    CompletableFuture<CommittedTransactions> written = executor.submitCommit(chain.commit(epoch, List.of(b1)));
+    assertTrue(listenerEntered.await(10, TimeUnit.SECONDS), "the commit reaches its listeners");
+    assertFalse(written.isDone(), "the commit is not finished while a listener holds it");
+    // meanwhile the consensus thread executes the grandchild of the block being committed
+    ExecutedBlock b3 = run(chain.proposal(b2.info(), 3, List.of(chain.transfer(2, 0, 0, 1))), b2.info());
+    assertEquals(b2.info().version() + 2, b3.info().version());
+    release.countDown();
+    assertEquals(List.of(first.hash()), written.get(10, TimeUnit.SECONDS).committed());
+    assertEquals(b1.info().version(), ledger.latestVersion());
+    executor.commit(chain.commit(epoch, List.of(b2, b3)));
+    assertEquals(b3.info().executedStateId(), ledger.store().accumulatorRoot(ledger.latestVersion()));
+    assertEquals(b3.info(), ledger.recoveryData().root().info(), "the recovery record follows the last commit");
+  }
+
+  @Test
+  void aFailedWriteFailsEveryWriteAfterIt() throws Exception {
+    BlockInfo root = start.root().info();
+    ExecutedBlock b1 = run(chain.proposal(root, 1, List.of(chain.transfer(0, 1, 0, 10))), root);
+    RecoveryData before = ledger.recoveryData();
+    ledger.store().close(); // the disk goes away: RocksDB refuses the write
+    CompletableFuture<CommittedTransactions> written = executor.submitCommit(chain.commit(epoch, List.of(b1)));
+    ExecutionException e = assertThrows(ExecutionException.class, () -> written.get(10, TimeUnit.SECONDS));
+    assertTrue(e.getCause() instanceof StorageException, e.getCause().toString());
+    CompletableFuture<Void> record = executor.submitRecoveryData(before);
+    ExecutionException later = assertThrows(ExecutionException.class, () -> record.get(10, TimeUnit.SECONDS));
+    assertTrue(later.getCause().getMessage().contains("an earlier ledger write failed"), later.getCause().getMessage());
+    assertThrows(CommitException.class, executor::awaitWrites);
+  }
+
+  @Test
+  void committedAncestorsAreLetGoInsteadOfChainingTheWholeHistory() throws Exception {
+    // Two-chain order: a block executes before its parent commits, so without re-basing on the
+    // ledger every block would keep all of its ancestors reachable and read through them.
+    BlockInfo root = start.root().info();
+    ExecutedBlock previous = null;
+    ExecutedBlock b = run(chain.proposal(root, 1, List.of(chain.transfer(0, 1, 0, 1))), root);
+    for (int round = 2; round <= 30; round++) {
+      previous = b;
+      b = run(chain.proposal(b.info(), round, List.of(chain.transfer(0, 1, round - 1, 1))), b.info());
+      executor.commit(chain.commit(epoch, List.of(previous)));
+      assertTrue(executor.longestChain() <= 2, "state reads walk " + executor.longestChain() + " blocks");
+    }
+    ExecutedBlock last = run(chain.proposal(b.info(), 31, List.of(chain.transfer(0, 2, 30, 7))), b.info());
+    assertTrue(executor.longestChain() <= 2, "state reads walk " + executor.longestChain() + " blocks");
+    executor.commit(chain.commit(epoch, List.of(b, last)));
+    assertEquals(TestChain.FUNDS - 37, balance(0), "reads through re-based blocks saw every earlier write");
+    assertEquals(TestChain.FUNDS + 30, balance(1));
+    assertEquals(TestChain.FUNDS + 7, balance(2));
   }
 }

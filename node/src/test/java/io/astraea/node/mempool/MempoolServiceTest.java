@@ -115,7 +115,7 @@ class MempoolServiceTest {
     SignedTransaction second = chain.transfer(0, 1, 1, 10);
     service.submit(first);
     service.submit(second);
-    MempoolPayloadSource source = new MempoolPayloadSource(service.mempool(), 10, 1 << 20);
+    MempoolPayloadSource source = new MempoolPayloadSource(service.mempool(), 10, 1 << 20, () -> {});
     Payload p = source.pull(1, List.of());
     assertEquals(List.of(first, second), PayloadCodec.decode(p));
     assertEquals(List.of(second), PayloadCodec.decode(source.pull(2, List.of(PayloadCodec.encode(List.of(first))))),
