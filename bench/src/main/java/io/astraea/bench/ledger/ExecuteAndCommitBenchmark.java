@@ -10,20 +10,16 @@ import io.astraea.crypto.quorum.BlockInfo;
 import io.astraea.crypto.quorum.EpochState;
 import io.astraea.ledger.execution.ExecutorConfig;
 import io.astraea.ledger.storage.StorageException;
-import io.astraea.ledger.types.KeptVmStatus;
 import io.astraea.ledger.types.SignedTransaction;
 import io.astraea.node.ledger.CommittedTransactions;
 import io.astraea.node.ledger.LedgerService;
 import io.astraea.node.ledger.SpeculativeExecutor;
 import io.astraea.node.ledger.VerifiedSignatures;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -144,12 +140,7 @@ public class ExecuteAndCommitBenchmark {
   @TearDown(Level.Iteration)
   public void reportPhases() throws StorageException {
     long last = ledger.latestVersion();
-    for (long v = blocks > 0 ? last - BLOCK + 1 : last + 1; v <= last; v++) {
-      KeptVmStatus status = ledger.store().transactionInfo(v).status();
-      if (!(status instanceof KeptVmStatus.Executed)) {
-        throw new IllegalStateException("transaction at version " + v + " did not execute: " + status);
-      }
-    }
+    TransferNetwork.requireExecuted(ledger, blocks > 0 ? last - BLOCK + 1 : last + 1, last);
     if (blocks > 0) {
       System.out.printf("%n%d blocks: execute (incl. tree update) %.1f ms/block, commit %.1f ms/block, ledger at %d%n",
           blocks, executeNanos / 1e6 / blocks, commitNanos / 1e6 / blocks, ledger.latestVersion());
@@ -161,15 +152,8 @@ public class ExecuteAndCommitBenchmark {
 
   @TearDown(Level.Trial)
   public void closeLedger() throws IOException {
+    executor.close();
     ledger.close();
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
+    TransferNetwork.deleteTree(dir);
   }
 }

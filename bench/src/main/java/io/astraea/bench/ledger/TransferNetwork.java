@@ -24,22 +24,30 @@ import io.astraea.crypto.quorum.BlockInfo;
 import io.astraea.crypto.quorum.EpochState;
 import io.astraea.crypto.quorum.LedgerInfo;
 import io.astraea.crypto.quorum.LedgerInfoWithSignatures;
+import io.astraea.ledger.storage.StorageException;
 import io.astraea.ledger.types.Bytes;
 import io.astraea.ledger.types.ChainId;
 import io.astraea.ledger.types.Identifier;
+import io.astraea.ledger.types.KeptVmStatus;
 import io.astraea.ledger.types.ModuleId;
 import io.astraea.ledger.types.RawTransaction;
 import io.astraea.ledger.types.ScriptFunction;
 import io.astraea.ledger.types.SignedTransaction;
 import io.astraea.ledger.types.TransactionPayload;
 import io.astraea.ledger.types.TypeTag;
+import io.astraea.node.ledger.LedgerService;
 import io.astraea.node.ledger.PayloadCodec;
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * A one-validator test network with {@code accounts} funded testnet accounts, for benchmarks that
@@ -164,5 +172,24 @@ final class TransferNetwork {
     VoteData vd = new VoteData(block.info(), block.info());
     QuorumCert qc = new QuorumCert(vd, LedgerInfoWithSignatures.of(new LedgerInfo(QuorumCert.EMPTY_COMMIT_INFO, vd.hash()), Map.of()));
     return new Action.Commit(List.of(block), proof, new RecoveryData(epoch, block, qc, qc));
+  }
+
+  /** Throws unless every transaction at versions {@code from..to} executed (none aborted). */
+  static void requireExecuted(LedgerService ledger, long from, long to) throws StorageException {
+    for (long v = from; v <= to; v++) {
+      KeptVmStatus status = ledger.store().transactionInfo(v).status();
+      if (!(status instanceof KeptVmStatus.Executed)) {
+        throw new IllegalStateException("transaction at version " + v + " did not execute: " + status);
+      }
+    }
+  }
+
+  /** Deletes a benchmark's temporary ledger directory. */
+  static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 }
