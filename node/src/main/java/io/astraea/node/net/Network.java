@@ -98,7 +98,8 @@ public final class Network implements AutoCloseable {
             router,
             rpc,
             metrics,
-            new PendingInbound(config.maxPendingInbound(), config.maxPendingInboundPerAddress()),
+            new PendingInbound(config.maxPendingInbound(), config.maxPendingInboundPerAddress(),
+                new InboundRate(config.inboundHandshakesPerSecond(), config.inboundHandshakeBurst())),
             label);
   }
 

@@ -25,6 +25,9 @@ import java.util.List;
  * @param maxPendingInbound accepted connections not yet authenticated (TLS and Hello to come)
  *     allowed at once (default 64); more are closed as soon as they are accepted
  * @param maxPendingInboundPerAddress the same bound per remote IP address (default 16)
+ * @param inboundHandshakesPerSecond how fast one remote IP address may open connections the node
+ *     runs a TLS handshake for, in the long run (default 16 per second); see {@link InboundRate}
+ * @param inboundHandshakeBurst how many it may open at once before that rate applies (default 64)
  * @param reconnectInitialDelay the first redial delay after a failure (default 200 ms)
  * @param reconnectMaxDelay the cap of the doubling redial delay (default 10 s)
  * @param handshakeTimeout the time allowed for the TCP connect and for the TLS handshake (default
@@ -47,6 +50,8 @@ public record NetworkConfig(
     long outboundQueueBytes,
     int maxPendingInbound,
     int maxPendingInboundPerAddress,
+    int inboundHandshakesPerSecond,
+    int inboundHandshakeBurst,
     Duration reconnectInitialDelay,
     Duration reconnectMaxDelay,
     Duration handshakeTimeout,
@@ -61,6 +66,8 @@ public record NetworkConfig(
   public static final long DEFAULT_OUTBOUND_QUEUE_BYTES = 8L * 1024 * 1024;
   public static final int DEFAULT_MAX_PENDING_INBOUND = 64;
   public static final int DEFAULT_MAX_PENDING_INBOUND_PER_ADDRESS = 16;
+  public static final int DEFAULT_INBOUND_HANDSHAKES_PER_SECOND = 16;
+  public static final int DEFAULT_INBOUND_HANDSHAKE_BURST = 64;
 
   public static Builder builder() {
     return new Builder();
@@ -79,6 +86,8 @@ public record NetworkConfig(
     private long outboundQueueBytes = DEFAULT_OUTBOUND_QUEUE_BYTES;
     private int maxPendingInbound = DEFAULT_MAX_PENDING_INBOUND;
     private int maxPendingInboundPerAddress = DEFAULT_MAX_PENDING_INBOUND_PER_ADDRESS;
+    private int inboundHandshakesPerSecond = DEFAULT_INBOUND_HANDSHAKES_PER_SECOND;
+    private int inboundHandshakeBurst = DEFAULT_INBOUND_HANDSHAKE_BURST;
     private Duration reconnectInitialDelay = Duration.ofMillis(200);
     private Duration reconnectMaxDelay = Duration.ofSeconds(10);
     private Duration handshakeTimeout = Duration.ofSeconds(10);
@@ -134,6 +143,13 @@ public record NetworkConfig(
     public Builder maxPendingInbound(int total, int perAddress) {
       maxPendingInbound = total;
       maxPendingInboundPerAddress = perAddress;
+      return this;
+    }
+
+    /** Per remote IP address: {@code burst} handshakes at once, then {@code perSecond}. */
+    public Builder inboundHandshakeRate(int perSecond, int burst) {
+      inboundHandshakesPerSecond = perSecond;
+      inboundHandshakeBurst = burst;
       return this;
     }
 
@@ -203,6 +219,10 @@ public record NetworkConfig(
         errors.add("pending inbound bounds must be positive, got " + maxPendingInbound + " and "
             + maxPendingInboundPerAddress);
       }
+      if (inboundHandshakesPerSecond < 1 || inboundHandshakeBurst < 1) {
+        errors.add("inbound handshake rate and burst must be positive, got " + inboundHandshakesPerSecond
+            + " and " + inboundHandshakeBurst);
+      }
       positive(errors, "reconnect initial delay", reconnectInitialDelay);
       positive(errors, "reconnect max delay", reconnectMaxDelay);
       if (reconnectInitialDelay != null
@@ -238,6 +258,8 @@ public record NetworkConfig(
           outboundQueueBytes,
           maxPendingInbound,
           maxPendingInboundPerAddress,
+          inboundHandshakesPerSecond,
+          inboundHandshakeBurst,
           reconnectInitialDelay,
           reconnectMaxDelay,
           handshakeTimeout,

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * to come), in total and per remote address. Each costs the node a TLS handshake (key exchange
  * and a signature) before it can be told apart from a validator, so anyone who can reach the port
  * could otherwise keep the I/O threads busy with handshakes or hold thousands of half-open links.
- * A connection over either bound is closed as soon as it is accepted, before any TLS work; its
- * slot is given back once its Hello is accepted or it closes, whichever comes first.
+ * A connection over either bound, or over its address's handshake rate ({@link InboundRate}), is
+ * closed as soon as it is accepted, before any TLS work; its slot is given back once its Hello is
+ * accepted or it closes, whichever comes first.
  *
  * <p>Validators dial each other once per link and redial with back-off, so the bounds (by default
  * 64 in total, 16 per address) only bite on floods. Thread-safe.
@@ -24,6 +25,7 @@ final class PendingInbound {
 
   private final int maxTotal;
   private final int maxPerAddress;
+  private final InboundRate rate;
   private final Map<InetAddress, Integer> perAddress = new HashMap<>();
   private int total;
 
@@ -43,23 +45,26 @@ final class PendingInbound {
     }
   }
 
-  PendingInbound(int maxTotal, int maxPerAddress) {
+  PendingInbound(int maxTotal, int maxPerAddress, InboundRate rate) {
     if (maxTotal < 1 || maxPerAddress < 1) {
       throw new IllegalArgumentException("pending inbound bounds must be positive");
     }
     this.maxTotal = maxTotal;
     this.maxPerAddress = maxPerAddress;
+    this.rate = rate;
   }
 
   /**
    * Claims a slot for a just-accepted {@code channel}, released when it closes (or earlier, by
-   * {@link #authenticated}); false, claiming nothing, when a bound is reached.
+   * {@link #authenticated}); false, claiming nothing, when a bound is reached. A connection a
+   * bound refuses does not count against its address's rate.
    */
   boolean admit(Channel channel) {
     InetAddress address = channel.remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
     synchronized (this) {
       int fromAddress = perAddress.getOrDefault(address, 0);
-      if (total >= maxTotal || fromAddress >= maxPerAddress) {
+      boolean bounded = total >= maxTotal || fromAddress >= maxPerAddress;
+      if (bounded || (address != null && !rate.tryAcquire(address))) {
         return false;
       }
       total++;

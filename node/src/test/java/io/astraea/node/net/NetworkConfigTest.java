@@ -24,6 +24,8 @@ class NetworkConfigTest {
     assertEquals(1024, c.outboundQueueCapacity());
     assertEquals(8L * 1024 * 1024, c.outboundQueueBytes());
     assertEquals(Duration.ofSeconds(10), c.reconnectMaxDelay());
+    assertEquals(16, c.inboundHandshakesPerSecond());
+    assertEquals(64, c.inboundHandshakeBurst());
   }
 
   @Test
@@ -37,6 +39,7 @@ class NetworkConfigTest {
                     .maxFrameBytes(10)
                     .outboundQueueCapacity(0)
                     .outboundQueueBytes(0)
+                    .inboundHandshakeRate(0, 5)
                     .reconnectDelays(Duration.ofSeconds(5), Duration.ofSeconds(1))
                     .listen("127.0.0.1", 70_000)
                     .build());
@@ -49,6 +52,7 @@ class NetworkConfigTest {
           "max frame size",
           "queue capacity",
           "queue bytes",
+          "inbound handshake rate",
           "reconnect max delay",
           "listen port"
         }) {

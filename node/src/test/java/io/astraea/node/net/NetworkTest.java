@@ -332,6 +332,29 @@ class NetworkTest {
   }
 
   @Test
+  void anAddressOverItsHandshakeRateIsClosedUntilItsBucketRefills() throws Exception {
+    TestNode target = node("0x1", b -> b.inboundHandshakeRate(1, 3));
+    TestNode member = node("0x2");
+    // Open-and-close churn: each connection is let in (and costs a handshake) while tokens last.
+    for (int i = 0; i < 3; i++) {
+      try (Socket s = new Socket("127.0.0.1", target.bound.getPort())) {
+        s.setSoTimeout(300);
+        assertThrows(java.net.SocketTimeoutException.class, () -> s.getInputStream().read(),
+            "connection " + i + " is kept, waiting for its TLS handshake");
+      }
+    }
+    try (Socket fourth = new Socket("127.0.0.1", target.bound.getPort())) {
+      fourth.setSoTimeout(5_000);
+      assertEquals(-1, fourth.getInputStream().read(), "the fourth in a row is closed before any TLS");
+    }
+    assertTrue(target.network.stats().inboundRefusedTotal() >= 1);
+    // The bucket refills (one per second): a validator dialling from the same address gets through.
+    TestNode.connectAll(List.of(target, member));
+    target.send(member, ProtocolId.CONSENSUS, "after the churn");
+    assertEquals("after the churn", member.take().text());
+  }
+
+  @Test
   void heartbeatsKeepAnIdleLinkOpen() throws Exception {
     UnaryOperator<NetworkConfig.Builder> fast =
         b -> b.heartbeat(Duration.ofMillis(100), Duration.ofMillis(1000));

@@ -12,7 +12,7 @@ class PendingInboundTest {
   @Test
   void boundsPerAddressAndInTotalWithSlotsFreedOnceByAuthenticationOrClose() {
     // Embedded channels all share one remote address.
-    PendingInbound pending = new PendingInbound(5, 2);
+    PendingInbound pending = new PendingInbound(5, 2, new InboundRate(1, 1));
     EmbeddedChannel first = new EmbeddedChannel();
     EmbeddedChannel second = new EmbeddedChannel();
     assertTrue(pending.admit(first));
@@ -34,7 +34,7 @@ class PendingInboundTest {
 
   @Test
   void theTotalBoundHoldsAcrossAddresses() {
-    PendingInbound pending = new PendingInbound(1, 10);
+    PendingInbound pending = new PendingInbound(1, 10, new InboundRate(1, 1));
     EmbeddedChannel only = new EmbeddedChannel();
     assertTrue(pending.admit(only));
     assertFalse(pending.admit(new EmbeddedChannel()));
