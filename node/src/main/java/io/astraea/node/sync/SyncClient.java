@@ -11,6 +11,7 @@ import io.astraea.ledger.types.Transaction;
 import io.astraea.node.ledger.CommitListener;
 import io.astraea.node.ledger.CommittedTransactions;
 import io.astraea.node.ledger.LedgerService;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The catching-up side of state sync: fetches chunks from peers through a {@link SyncTransport},
  * verifies and commits each ({@link ChunkApplier}), until the ledger reaches the target. A peer
- * whose answer fails is skipped for the next one; the sync fails only when a full round over the
- * peers makes no progress. Crossing epochs works chunk by chunk: the server proves the chunk that
+ * whose answer fails is skipped for the next one. When a full round over the peers makes no
+ * progress and at least one of them was only unable to serve yet (the signers of a fresh ledger
+ * info may still be writing the commit it certifies), {@link #syncTo} waits and tries further
+ * rounds for up to {@code retryWindow} (default 30 s) before it fails; a round in which every
+ * peer served data that does not verify fails at once. Crossing epochs works chunk by chunk: the server proves the chunk that
  * ends an epoch with that epoch's last ledger info, whose next validator set the ledger then holds
  * and checks the following chunks with.
  *
@@ -37,15 +41,26 @@ public final class SyncClient {
   private final SyncTransport transport;
   private final ChunkApplier applier;
   private final int chunkSize;
+  private final Duration retryWindow;
   private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
   private int nextPeer;
 
-  public SyncClient(LedgerService ledger, SyncTransport transport, ExecutorConfig config, int chunkSize) {
+  public static final Duration DEFAULT_RETRY_WINDOW = Duration.ofSeconds(30);
+  private static final long FIRST_RETRY_MILLIS = 100;
+  private static final long MAX_RETRY_MILLIS = 2_000;
+
+  public SyncClient(LedgerService ledger, SyncTransport transport, ExecutorConfig config, int chunkSize,
+      Duration retryWindow) {
     this.ledger = ledger;
     this.store = ledger.store();
     this.transport = transport;
     this.applier = new ChunkApplier(ledger, config);
     this.chunkSize = chunkSize;
+    this.retryWindow = retryWindow;
+  }
+
+  public SyncClient(LedgerService ledger, SyncTransport transport, ExecutorConfig config, int chunkSize) {
+    this(ledger, transport, config, chunkSize, DEFAULT_RETRY_WINDOW);
   }
 
   /** Told after each applied chunk (e.g. the mempool, to drop what committed). */
@@ -59,8 +74,21 @@ public final class SyncClient {
    */
   public void syncTo(LedgerInfoWithSignatures target, List<AccountAddress> peers) throws SyncException {
     long goal = target.ledgerInfo().version();
+    long deadline = System.nanoTime() + retryWindow.toNanos();
+    long pause = FIRST_RETRY_MILLIS;
     while (store.latestVersion() < goal) {
-      fetchOne(peers, goal, Optional.of(target));
+      try {
+        fetchOne(peers, goal, Optional.of(target));
+        pause = FIRST_RETRY_MILLIS;
+      } catch (SyncException e) {
+        boolean retry = e.kind() == SyncException.Kind.UNAVAILABLE && !Thread.currentThread().isInterrupted();
+        if (!retry || System.nanoTime() - deadline > 0) {
+          throw e;
+        }
+        LOG.info("no peer could serve version {} yet; trying again in {} ms", store.latestVersion() + 1, pause);
+        sleep(pause);
+        pause = Math.min(2 * pause, MAX_RETRY_MILLIS);
+      }
     }
     try {
       Optional<LedgerInfoWithSignatures> stored = store.latestLedgerInfo();
@@ -95,6 +123,7 @@ public final class SyncClient {
       throw new SyncException(SyncException.Kind.UNAVAILABLE, "no peers to sync from");
     }
     SyncException last = null;
+    boolean someUnavailable = false;
     boolean upToDate = false;
     for (int attempt = 0; attempt < peers.size(); attempt++) {
       AccountAddress peer = peers.get(Math.floorMod(nextPeer++, peers.size()));
@@ -132,12 +161,24 @@ public final class SyncClient {
       } catch (Exception e) {
         last = new SyncException(SyncException.Kind.UNAVAILABLE, "request failed: " + e.getMessage(), e);
       }
+      someUnavailable |= last.kind() == SyncException.Kind.UNAVAILABLE;
       LOG.warn("state sync from {} failed: {}", peer, last.getMessage());
     }
     if (upToDate || last == null) {
       return false;
     }
-    throw new SyncException(last.kind(), "no peer served a valid chunk; last error: " + last.getMessage(), last);
+    // A peer that could not serve may yet: the round counts as unavailable, not as bad data.
+    SyncException.Kind kind = someUnavailable ? SyncException.Kind.UNAVAILABLE : last.kind();
+    throw new SyncException(kind, "no peer served a valid chunk; last error: " + last.getMessage(), last);
+  }
+
+  private static void sleep(long millis) throws SyncException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SyncException(SyncException.Kind.UNAVAILABLE, "interrupted", e);
+    }
   }
 
   private void notifyCommitted(ChunkApplier.Applied applied) {

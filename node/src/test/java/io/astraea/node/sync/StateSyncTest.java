@@ -22,10 +22,12 @@ import io.astraea.node.ledger.SpeculativeExecutor;
 import io.astraea.node.ledger.TestChain;
 import io.astraea.node.ledger.VerifiedSignatures;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,6 +120,35 @@ class StateSyncTest {
     for (long i = 0; i <= v; i++) {
       assertEquals(leader.store().transactionInfo(i), follower.store().transactionInfo(i));
     }
+  }
+
+  @Test
+  void peersThatCannotServeYetAreAskedAgainUntilOneDoes() throws Exception {
+    // The signers of a fresh ledger info may still be writing what it certifies.
+    AtomicInteger calls = new AtomicInteger();
+    byte[] notYet = new SyncResponse.Refused("version 5 is not committed here (latest 3)").toBcs();
+    SyncClient client = new SyncClient(follower,
+        (peer, req) -> calls.incrementAndGet() <= 4 ? notYet : server.handle(req), ExecutorConfig.standard(), 2);
+    LedgerInfoWithSignatures target = leader.latestLedgerInfo();
+    client.syncTo(target, List.of(PEER, TestChain.address(TestChain.key(201))));
+    assertEquals(leader.latestVersion(), follower.latestVersion());
+    assertEquals(target, follower.latestLedgerInfo());
+    assertTrue(calls.get() > 4);
+  }
+
+  @Test
+  void peersThatNeverServeFailTheSyncOnceTheRetryWindowEnds() {
+    AtomicInteger calls = new AtomicInteger();
+    byte[] notYet = new SyncResponse.Refused("not committed here").toBcs();
+    SyncClient client = new SyncClient(follower, (peer, req) -> {
+      calls.incrementAndGet();
+      return notYet;
+    }, ExecutorConfig.standard(), 2, Duration.ofMillis(400));
+    SyncException e = assertThrows(SyncException.class,
+        () -> client.syncTo(leader.latestLedgerInfo(), List.of(PEER)));
+    assertEquals(SyncException.Kind.UNAVAILABLE, e.kind());
+    assertTrue(calls.get() >= 3, "asked again within the window: " + calls.get() + " calls");
+    assertEquals(0, follower.latestVersion());
   }
 
   @Test
