@@ -56,8 +56,8 @@ import org.slf4j.LoggerFactory;
  * it first, and if one fails, the block runs through the signature-checking executor, so the
  * outcome is always exactly the standard executor's.
  *
- * <p>Threads: {@link #execute}, {@link #submitCommit} and {@link #reset} run on the consensus
- * thread (they are synchronized, so a state-sync thread may call {@link #reset} too). The ledger
+ * <p>Threads: {@link #execute}, {@link #submitCommit} and {@link #retainExtending} run on the consensus
+ * thread (they are synchronized, so a state-sync thread may call {@link #retainExtending} too). The ledger
  * writes of a commit, the recovery record and the commit listeners run afterwards on the {@link
  * LedgerWriter}'s thread, in submission order, while the consensus thread goes on executing.
  */
@@ -151,9 +151,12 @@ public final class SpeculativeExecutor implements Executor, AutoCloseable {
     }
     long v = parent.version();
     try {
-      if (v > store.latestVersion() || !store.accumulatorRoot(v).equals(parent.executedStateId())) {
+      long latest = store.latestVersion();
+      if (v > latest || !store.accumulatorRoot(v).equals(parent.executedStateId())) {
         throw new ExecutionException("parent " + parent.id().toHex() + " of " + block
-            + " is neither executed here nor committed (ledger at " + store.latestVersion() + ")");
+            + " is neither executed here nor committed: it is at version " + v + " with root "
+            + parent.executedStateId() + ", the ledger at " + latest
+            + (v <= latest ? " with root " + store.accumulatorRoot(v) + " there" : ""));
       }
       InMemoryAccumulator acc = InMemoryAccumulator.transactions(store.frozenSubtreeRoots(v), v + 1);
       CommittedStateView view = new CommittedStateView(store, v);
@@ -446,9 +449,15 @@ public final class SpeculativeExecutor implements Executor, AutoCloseable {
     writes.close();
   }
 
-  /** Forgets every speculative state (after state sync moved the ledger under them). */
-  public synchronized void reset() {
-    blocks.clear();
+  /**
+   * Before state sync moves the ledger to {@code target} (the block its ledger info certifies):
+   * keeps only the speculative states that extend it, as a commit of it would. Consensus may have
+   * executed such a block in the same step that asked for the sync (a new epoch's first proposal,
+   * built on the state that ended the epoch); dropping it would leave its children with no parent
+   * state here, for good. Call with no write in flight ({@link #awaitWrites}).
+   */
+  public synchronized void retainExtending(BlockInfo target) {
     writing = null;
+    prune(target);
   }
 }

@@ -33,7 +33,7 @@ public final class StateSynchronizer {
 
   public void syncTo(Action.SyncTo action) throws SyncException, StorageException, CommitException {
     executor.awaitWrites(); // sync continues the ledger from where the commits in flight leave it
-    executor.reset();
+    executor.retainExtending(action.target().ledgerInfo().commitInfo());
     client.syncTo(action.target(), peers.apply(action));
     ledger.saveRecoveryData(action.recovery());
   }

@@ -291,4 +291,30 @@ class SpeculativeExecutorTest {
     assertEquals(TestChain.FUNDS + 30, balance(1));
     assertEquals(TestChain.FUNDS + 7, balance(2));
   }
+
+  @Test
+  void aSyncToABlockKeepsTheStatesBuiltOnItAndDropsTheRest() throws Exception {
+    // Consensus executed b2 on b1, then learned that b1 is committed and asked for a state sync to
+    // it (in one step: a new epoch's first proposal, built on the state that ended the epoch).
+    BlockInfo root = start.root().info();
+    ExecutedBlock b1 = run(chain.proposal(root, 1, List.of(chain.transfer(0, 1, 0, 10))), root);
+    ExecutedBlock b2 = run(chain.proposal(b1.info(), 2, List.of(chain.transfer(1, 2, 0, 4))), b1.info());
+    run(chain.proposal(root, 3, List.of(chain.transfer(2, 0, 0, 1))), root); // a fork beside b1
+    assertEquals(3, executor.pendingBlocks());
+    executor.retainExtending(b1.info());
+    assertEquals(1, executor.pendingBlocks(), "b2 extends the sync target; b1 and the fork are gone");
+
+    // State sync writes b1's transactions (here: another executor on the same ledger commits them).
+    try (SpeculativeExecutor sync = new SpeculativeExecutor(ledger, verified, ExecutorConfig.standard())) {
+      sync.execute(b1.block(), root);
+      sync.commit(chain.commit(epoch, List.of(b1)));
+    }
+    assertEquals(b1.info().version(), ledger.latestVersion());
+    // b2's child executes (b2 now reads through to the synced ledger), and the chain commits.
+    ExecutedBlock b3 = run(chain.proposal(b2.info(), 4, List.of(chain.transfer(2, 0, 0, 3))), b2.info());
+    executor.commit(chain.commit(epoch, List.of(b2, b3)));
+    assertEquals(TestChain.FUNDS - 10 + 3, balance(0));
+    assertEquals(TestChain.FUNDS + 10 - 4, balance(1));
+    assertEquals(TestChain.FUNDS + 4 - 3, balance(2));
+  }
 }
