@@ -7,6 +7,7 @@ import io.astraea.consensus.RecoveryData;
 import io.astraea.consensus.types.ConsensusMsg;
 import io.astraea.crypto.AccountAddress;
 import io.astraea.crypto.bcs.BcsException;
+import io.astraea.crypto.quorum.BlockInfo;
 import io.astraea.node.metrics.NodeMetrics;
 import io.astraea.node.net.Network;
 import io.astraea.node.net.wire.ProtocolId;
@@ -139,6 +140,7 @@ public final class ConsensusDriver implements AutoCloseable {
         }
         // After every event, wake-up and idle poll: a lost wake-up (full queue) costs one poll.
         outbox.release();
+        metrics.heldMessages.set(outbox.heldCount());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -168,15 +170,22 @@ public final class ConsensusDriver implements AutoCloseable {
     } else if (a instanceof Action.ScheduleProposal p) {
       schedule(p.delay(), () -> new Event.ProposalTimer(p.epoch(), p.round(), clockUsecs.getAsLong()));
     } else if (a instanceof Action.Commit c) {
+      long handedOver = System.nanoTime();
       CompletableFuture<?> written = ledger.commit(c);
-      written.thenRun(() -> metrics.committedBlocks.inc(c.blocks().size()));
+      written.thenRun(() -> {
+        metrics.committedBlocks.inc(c.blocks().size());
+        metrics.commitSeconds.observe((System.nanoTime() - handedOver) / 1e9);
+      });
       awaitDurable(written);
     } else if (a instanceof Action.SyncTo s) {
       ledger.syncTo(s);
     } else if (a instanceof Action.Persist p) {
       awaitDurable(ledger.persist(p.recovery()));
     } else if (a instanceof Action.EpochChanged ec) {
-      LOG.info("epoch {} begins with {} validators", ec.next().epoch(), ec.next().verifier().size());
+      BlockInfo end = ec.proof().ledgerInfo().commitInfo();
+      LOG.info("epoch {} begins with {} validators, after version {} (block {} of round {}, root {})",
+          ec.next().epoch(), ec.next().verifier().size(), end.version(), end.id().toHex(), end.round(),
+          end.executedStateId());
       ledger.epochChanged(ec);
     }
   }

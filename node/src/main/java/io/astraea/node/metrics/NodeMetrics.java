@@ -2,6 +2,7 @@ package io.astraea.node.metrics;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
@@ -49,6 +50,19 @@ public final class NodeMetrics {
       Counter.builder()
           .name("astraea_pruned_state_nodes_total")
           .help("Stale state tree nodes deleted by the pruner")
+          .register(registry);
+  public final Histogram commitSeconds =
+      Histogram.builder()
+          .name("astraea_ledger_commit_seconds")
+          .help("From a commit's hand-over to the ledger writer until it is durable (waiting included)")
+          .classicOnly()
+          .classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+          .withoutExemplars()
+          .register(registry);
+  public final Gauge heldMessages =
+      Gauge.builder()
+          .name("astraea_consensus_held_messages")
+          .help("Consensus messages waiting for a ledger write to be durable before they leave")
           .register(registry);
   public final Gauge connectedPeers =
       Gauge.builder().name("astraea_connected_peers").help("Peers with an open, authenticated link").register(registry);

@@ -2,6 +2,7 @@ package io.astraea.node.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.astraea.config.testnet.TestnetGenerator;
 import io.astraea.crypto.AccountAddress;
@@ -104,6 +105,9 @@ class ReconfigurationClusterTest {
       assertEquals(200, health(n), "node " + n + "'s consensus is running");
     }
     System.out.println("removed validator's /healthz: " + health(REMOVED));
+    String metrics = new String(cluster.node(0).metrics().scrape(), StandardCharsets.UTF_8);
+    assertFalse(metrics.contains("astraea_ledger_commit_seconds_count 0"), "commits were timed:\n" + metrics);
+    assertTrue(metrics.contains("astraea_ledger_commit_seconds_count"), metrics);
     long common = REMAINING.stream().mapToLong(cluster::version).max().orElseThrow();
     Await.until(TIMEOUT, "the remaining validators to reach version " + common,
         () -> minVersion(REMAINING) >= common);

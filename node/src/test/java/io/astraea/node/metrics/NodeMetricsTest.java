@@ -23,4 +23,18 @@ class NodeMetricsTest {
     String other = new String(b.scrape(), StandardCharsets.UTF_8);
     assertFalse(other.contains("astraea_committed_blocks_total 3.0"), other);
   }
+
+  @Test
+  void commitLatencyIsAHistogramInSeconds() {
+    NodeMetrics m = new NodeMetrics();
+    m.commitSeconds.observe(0.03);
+    m.commitSeconds.observe(0.3);
+    m.heldMessages.set(2);
+    String text = new String(m.scrape(), StandardCharsets.UTF_8);
+    assertTrue(text.contains("astraea_ledger_commit_seconds_bucket{le=\"0.025\"} 0"), text);
+    assertTrue(text.contains("astraea_ledger_commit_seconds_bucket{le=\"0.05\"} 1"), text);
+    assertTrue(text.contains("astraea_ledger_commit_seconds_bucket{le=\"0.5\"} 2"), text);
+    assertTrue(text.contains("astraea_ledger_commit_seconds_count 2"), text);
+    assertTrue(text.contains("astraea_consensus_held_messages 2.0"), text);
+  }
 }
