@@ -222,7 +222,14 @@ public final class ValidatorNode implements AutoCloseable {
               public void epochChanged(Action.EpochChanged change) {
                 executor.awaitWritesSettled(); // the new validator set is read from the ledger
                 try {
-                  network.updatePeers(ValidatorPeers.of(ledger.systemState().validatorSet()));
+                  if (change.next().verifier().contains(self)) {
+                    network.updatePeers(ValidatorPeers.of(ledger.systemState().validatorSet()));
+                  } else {
+                    // The validators refuse a non-member at TLS: redialling them forever helps no one.
+                    LOG.warn("this node ({}) is not a validator of epoch {}: it closes its links to the validators"
+                        + " and takes no further part in consensus", self.toHex(), change.next().epoch());
+                    network.updatePeers(List.of());
+                  }
                 } catch (Exception e) {
                   LOG.error("cannot update peers for epoch {}: {}", change.next().epoch(), e.toString());
                 }
@@ -261,13 +268,20 @@ public final class ValidatorNode implements AutoCloseable {
     return routes;
   }
 
-  /** Ready: consensus runs, the ledger is past genesis and a quorum of validators is reachable. */
+  /**
+   * Ready: consensus runs, this node is a validator of the current epoch, the ledger is past
+   * genesis and a quorum of validators is reachable.
+   */
   private HttpReply readiness() {
     if (!driver.isRunning()) {
       return HttpReply.text(503, "consensus stopped\n");
     }
     try {
-      int validators = ledger.currentEpochState().verifier().size();
+      var epoch = ledger.currentEpochState();
+      if (!epoch.verifier().contains(config.account())) {
+        return HttpReply.text(503, "not a validator of epoch " + epoch.epoch() + "\n");
+      }
+      int validators = epoch.verifier().size();
       int reachable = connectedPeers() + 1;
       if (reachable * 3 <= validators * 2) {
         return HttpReply.text(503, "only " + reachable + " of " + validators + " validators reachable\n");
