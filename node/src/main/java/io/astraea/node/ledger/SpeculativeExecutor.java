@@ -77,6 +77,8 @@ public final class SpeculativeExecutor implements Executor, AutoCloseable {
    * in the meantime use its speculative state (it has left {@link #blocks} already).
    */
   private SpeculativeBlock writing;
+  /** The ledger version of the last {@link #rebaseOnLedger} pass. */
+  private long rebasedAt = Long.MIN_VALUE;
 
   public SpeculativeExecutor(LedgerService ledger, VerifiedSignatures verified, ExecutorConfig config) {
     this.ledger = ledger;
@@ -422,12 +424,18 @@ public final class SpeculativeExecutor implements Executor, AutoCloseable {
    */
   private void rebaseOnLedger() throws StorageException {
     long durable = store.latestVersion();
+    if (durable == rebasedAt) {
+      // Nothing became durable since the last pass; blocks executed since then sit on kept
+      // blocks or on the ledger, so they have nothing to cut either.
+      return;
+    }
     if (writing != null && writing.result.version() <= durable) {
       writing = null;
     }
     for (SpeculativeBlock b : blocks.values()) {
       b.rebase(store, durable);
     }
+    rebasedAt = durable;
   }
 
   /** The most speculative blocks any kept block's state reads walk through (for tests). */
