@@ -44,6 +44,55 @@ public final class ConsensusDriver implements AutoCloseable {
   /** Queued when a ledger write finishes, so held messages are released without delay. */
   private static final Object WRITE_DONE = new Object();
 
+  /** The consensus core as the driver uses it ({@link ConsensusCore}; tests script their own). */
+  public interface Core {
+    List<Action> handle(Event event);
+
+    long currentRound();
+
+    long epoch();
+
+    static Core of(ConsensusCore core) {
+      return new Core() {
+        @Override
+        public List<Action> handle(Event event) {
+          return core.handle(event);
+        }
+
+        @Override
+        public long currentRound() {
+          return core.currentRound();
+        }
+
+        @Override
+        public long epoch() {
+          return core.epoch();
+        }
+      };
+    }
+  }
+
+  /** Where consensus messages go ({@link Network} on the consensus protocol). */
+  public interface Transport {
+    void send(AccountAddress to, byte[] message);
+
+    void broadcast(byte[] message);
+
+    static Transport of(Network network) {
+      return new Transport() {
+        @Override
+        public void send(AccountAddress to, byte[] message) {
+          network.send(to, ProtocolId.CONSENSUS, message);
+        }
+
+        @Override
+        public void broadcast(byte[] message) {
+          network.broadcast(ProtocolId.CONSENSUS, message);
+        }
+      };
+    }
+  }
+
   /** What the driver needs from the ledger side; called on the consensus thread. */
   public interface LedgerActions {
     /** Checks and submits the commit; the future completes once it is durable. */
@@ -61,9 +110,9 @@ public final class ConsensusDriver implements AutoCloseable {
     void epochChanged(Action.EpochChanged change);
   }
 
-  private final ConsensusCore core;
+  private final Core core;
   private final AccountAddress self;
-  private final Network network;
+  private final Transport network;
   private final LedgerActions ledger;
   private final NodeMetrics metrics;
   private final LongSupplier clockUsecs;
@@ -78,7 +127,7 @@ public final class ConsensusDriver implements AutoCloseable {
 
   /** @param self this validator's account: a message the core sends to it is looped back */
   public ConsensusDriver(
-      ConsensusCore core, AccountAddress self, Network network, LedgerActions ledger, NodeMetrics metrics,
+      Core core, AccountAddress self, Transport network, LedgerActions ledger, NodeMetrics metrics,
       LongSupplier clockUsecs) {
     this.core = core;
     this.self = self;
@@ -161,10 +210,10 @@ public final class ConsensusDriver implements AutoCloseable {
       }
     } else if (a instanceof Action.Send s) {
       byte[] bytes = s.message().encode();
-      outbox.send(() -> network.send(s.to(), ProtocolId.CONSENSUS, bytes));
+      outbox.send(() -> network.send(s.to(), bytes));
     } else if (a instanceof Action.Broadcast b) {
       byte[] bytes = b.message().encode();
-      outbox.send(() -> network.broadcast(ProtocolId.CONSENSUS, bytes));
+      outbox.send(() -> network.broadcast(bytes));
     } else if (a instanceof Action.ScheduleTimeout t) {
       schedule(t.delay(), () -> new Event.LocalTimeout(t.epoch(), t.round(), clockUsecs.getAsLong()));
     } else if (a instanceof Action.ScheduleProposal p) {

@@ -198,9 +198,9 @@ public final class ValidatorNode implements AutoCloseable {
             checker);
     driver =
         new ConsensusDriver(
-            core,
+            ConsensusDriver.Core.of(core),
             self,
-            network,
+            ConsensusDriver.Transport.of(network),
             new ConsensusDriver.LedgerActions() {
               @Override
               public CompletableFuture<?> commit(Action.Commit commit) throws Exception {
