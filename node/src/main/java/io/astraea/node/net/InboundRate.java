@@ -1,7 +1,6 @@
 package io.astraea.node.net;
 
 import java.net.InetAddress;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -42,12 +41,7 @@ final class InboundRate {
     this.tokensPerNano = perSecond / 1e9;
     this.burst = burst;
     this.nanoClock = nanoClock;
-    this.buckets = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<InetAddress, Bucket> eldest) {
-        return size() > maxTracked;
-      }
-    };
+    this.buckets = LruMap.bounded(maxTracked);
   }
 
   InboundRate(int perSecond, int burst) {

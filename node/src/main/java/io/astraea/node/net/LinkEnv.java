@@ -18,6 +18,7 @@ record LinkEnv(
     RpcClient rpc,
     NetworkMetrics metrics,
     PendingInbound pendingInbound,
+    WarningThrottle warnings,
     String label) {
 
   /** The authenticated peer of a channel, set once its Hello is accepted. */

@@ -47,7 +47,10 @@ final class LinkExceptionHandler extends ChannelInboundHandlerAdapter {
     } else if (t instanceof SSLException && ctx.channel().attr(LinkEnv.PEER).get() == null) {
       // Typically the peer's trust manager refused our certificate after our side of a TLS 1.3
       // handshake had completed: this node's network key is not in that peer's validator set.
-      log.warn("{} TLS failure with {}: {}", env.label(), who, TlsGate.rootMessage(t));
+      long left = env.warnings().admit(ctx.channel().remoteAddress(), ctx.channel().parent() != null);
+      if (left >= 0) {
+        log.warn("{} TLS failure with {}: {}{}", env.label(), who, TlsGate.rootMessage(t), WarningThrottle.leftOut(left));
+      }
     } else if (t instanceof SSLException) {
       log.debug("{} TLS error on link with {}: {}", env.label(), who, t.toString());
     } else if (t instanceof IOException) {

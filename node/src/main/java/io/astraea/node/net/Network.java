@@ -100,6 +100,7 @@ public final class Network implements AutoCloseable {
             metrics,
             new PendingInbound(config.maxPendingInbound(), config.maxPendingInboundPerAddress(),
                 new InboundRate(config.inboundHandshakesPerSecond(), config.inboundHandshakeBurst())),
+            new WarningThrottle(),
             label);
   }
 

@@ -62,12 +62,16 @@ final class TlsGate extends ChannelInboundHandlerAdapter {
         return;
       }
       env.metrics().tlsRejected.increment();
-      log.warn(
-          "{} TLS handshake with {} ({}) failed: {}",
-          env.label(),
-          ctx.channel().remoteAddress(),
-          dialled == null ? "inbound" : "dialling " + dialled,
-          rootMessage(done.cause()));
+      long left = env.warnings().admit(ctx.channel().remoteAddress(), dialled == null);
+      if (left >= 0) {
+        log.warn(
+            "{} TLS handshake with {} ({}) failed: {}{}",
+            env.label(),
+            ctx.channel().remoteAddress(),
+            dialled == null ? "inbound" : "dialling " + dialled,
+            rootMessage(done.cause()),
+            WarningThrottle.leftOut(left));
+      }
       ctx.close();
       return;
     }
@@ -76,7 +80,11 @@ final class TlsGate extends ChannelInboundHandlerAdapter {
       key = peerKey(ctx);
     } catch (CertificateException | SSLPeerUnverifiedException e) {
       env.metrics().tlsRejected.increment();
-      log.warn("{} refusing {}: {}", env.label(), ctx.channel().remoteAddress(), e.getMessage());
+      long left = env.warnings().admit(ctx.channel().remoteAddress(), dialled == null);
+      if (left >= 0) {
+        log.warn("{} refusing {}: {}{}", env.label(), ctx.channel().remoteAddress(), e.getMessage(),
+            WarningThrottle.leftOut(left));
+      }
       ctx.close();
       return;
     }

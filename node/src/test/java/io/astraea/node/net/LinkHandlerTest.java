@@ -55,7 +55,8 @@ class LinkHandlerTest {
             List.of(new PeerInfo(PEER, Ed25519PrivateKey.generate().publicKey(), "127.0.0.1", 1))));
     link = links.get(PEER);
     LinkEnv env =
-        new LinkEnv(config, null, null, null, null, links, router, rpc, metrics, null, "[test]");
+        new LinkEnv(config, null, null, null, null, links, router, rpc, metrics, null, new WarningThrottle(),
+            "[test]");
     channel = new EmbeddedChannel(new LinkHandler(env, link));
     router.register(
         ProtocolId.CONSENSUS, (from, payload) -> delivered.add(from + ":" + payload[0]));
@@ -126,7 +127,8 @@ class LinkHandlerTest {
     EmbeddedChannel other =
         new EmbeddedChannel(
             new LinkHandler(
-                new LinkEnv(config, null, null, null, null, links, router, rpc, metrics, null, "[t]"),
+                new LinkEnv(config, null, null, null, null, links, router, rpc, metrics, null, new WarningThrottle(),
+                    "[t]"),
                 link));
     other.writeInbound(new WireMessage.Goodbye("restarting"));
     assertFalse(other.isOpen());
