@@ -280,15 +280,64 @@ public final class SpeculativeExecutor implements Executor, AutoCloseable {
     SpeculativeBlock rootBlock = blocks.get(newRoot.id());
     prune(newRoot);
     writing = rootBlock;
-    return writes.submit(() -> write(commit, toWrite));
+    return writes.submit(() -> write(newRoot.id(), chain.size(), commit.proof(), commit.recovery(), toWrite));
+  }
+
+  /**
+   * Commits, from what this executor executed, the block {@code target} certifies and its
+   * ancestors above the ledger, if it has all of them with the certified result; else does nothing
+   * and returns empty. This is what a state sync to that ledger info would fetch from peers, and
+   * those peers may not have written it yet, or may be gone: the signers of a new epoch's proof
+   * may all be nodes that, like this one, executed the epoch's last block without committing it,
+   * while the one node that committed it has left the validator set.
+   */
+  public synchronized Optional<CompletableFuture<CommittedTransactions>> commitExecuted(
+      LedgerInfoWithSignatures target, RecoveryData recovery) throws CommitException, StorageException {
+    awaitWrites();
+    rebaseOnLedger();
+    BlockInfo info = target.ledgerInfo().commitInfo();
+    long latest = store.latestVersion();
+    if (info.version() <= latest) {
+      return Optional.empty();
+    }
+    // The certified block itself, or (for a block after a reconfiguration, which consensus does
+    // not hand to the executor) the block whose state it carries.
+    SpeculativeBlock top = blocks.get(info.id());
+    if (top == null) {
+      top = blocks.values().stream().filter(b -> sameState(b, info)).findFirst().orElse(null);
+    }
+    if (top == null || !sameState(top, info)) {
+      return Optional.empty();
+    }
+    List<SpeculativeBlock> chain = new ArrayList<>();
+    for (SpeculativeBlock n = top; n != null && n.result.version() > latest; n = n.parent()) {
+      chain.add(0, n);
+    }
+    List<SpeculativeBlock> toWrite = new ArrayList<>();
+    long next = latest + 1;
+    for (SpeculativeBlock b : chain) {
+      if (b.chunk.transactions().isEmpty()) {
+        continue;
+      }
+      if (b.chunk.firstVersion() != next) {
+        return Optional.empty(); // a gap: the chain does not start at the ledger
+      }
+      toWrite.add(b);
+      next = b.chunk.lastVersion() + 1;
+    }
+    if (next != info.version() + 1) {
+      return Optional.empty();
+    }
+    prune(info);
+    writing = top;
+    LOG.info("committing {} block(s) executed here to version {} instead of fetching them", chain.size(),
+        info.version());
+    return Optional.of(writes.submit(() -> write(info.id(), chain.size(), target, recovery, toWrite)));
   }
 
   /** The writer's part of a commit: runs on the ledger writer thread, in submission order. */
-  private CommittedTransactions write(Action.Commit commit, List<SpeculativeBlock> toWrite)
-      throws CommitException, StorageException {
-    List<ExecutedBlock> chain = commit.blocks();
-    LedgerInfoWithSignatures proof = commit.proof();
-    HashValue lastId = chain.get(chain.size() - 1).id();
+  private CommittedTransactions write(HashValue lastId, int blockCount, LedgerInfoWithSignatures proof,
+      RecoveryData recovery, List<SpeculativeBlock> toWrite) throws CommitException, StorageException {
     TreeMap<AccountAddress, Long> nextSeq = new TreeMap<>();
     List<HashValue> committed = new ArrayList<>();
     List<HashValue> discarded = new ArrayList<>();
@@ -318,13 +367,13 @@ public final class SpeculativeExecutor implements Executor, AutoCloseable {
       // than the ledger is already superseded.
       store.commitLedgerInfo(proof);
     }
-    ledger.saveRecoveryData(commit.recovery());
+    ledger.saveRecoveryData(recovery);
     committed.forEach(verified::forget);
     CommittedTransactions result = new CommittedTransactions(nextSeq, committed, discarded, store.latestVersion());
     for (CommitListener l : listeners) {
       l.onCommit(result);
     }
-    LOG.info("committed {} block(s) to version {} (epoch {} round {})", chain.size(), store.latestVersion(),
+    LOG.info("committed {} block(s) to version {} (epoch {} round {})", blockCount, store.latestVersion(),
         proof.ledgerInfo().epoch(), proof.ledgerInfo().commitInfo().round());
     return result;
   }

@@ -33,6 +33,10 @@ public final class StateSynchronizer {
 
   public void syncTo(Action.SyncTo action) throws SyncException, StorageException, CommitException {
     executor.awaitWrites(); // sync continues the ledger from where the commits in flight leave it
+    if (executor.commitExecuted(action.target(), action.recovery()).isPresent()) {
+      executor.awaitWrites(); // this node executed everything the target certifies: no peer needed
+      return;
+    }
     executor.retainExtending(action.target().ledgerInfo().commitInfo());
     client.syncTo(action.target(), peers.apply(action));
     ledger.saveRecoveryData(action.recovery());

@@ -317,4 +317,39 @@ class SpeculativeExecutorTest {
     assertEquals(TestChain.FUNDS + 10 - 4, balance(1));
     assertEquals(TestChain.FUNDS + 4 - 3, balance(2));
   }
+
+  @Test
+  void aSyncTargetExecutedHereIsCommittedFromTheSpeculativeState() throws Exception {
+    // The signers of a new epoch's proof may all have executed its last block without committing
+    // it; a node in that position commits what it executed instead of asking them.
+    BlockInfo root = start.root().info();
+    ExecutedBlock b1 = run(chain.proposal(root, 1, List.of(chain.transfer(0, 1, 0, 10))), root);
+    ExecutedBlock b2 = run(chain.proposal(b1.info(), 2, List.of(chain.transfer(1, 2, 0, 4))), b1.info());
+    ExecutedBlock b3 = run(chain.proposal(b2.info(), 3, List.of()), b2.info());
+    // The proof certifies a block that carries b2's state without having been executed here, as a
+    // block after a reconfiguration does.
+    Block carrier = chain.proposal(b2.info(), 9, List.of());
+    ExecutedBlock sameState = new ExecutedBlock(carrier, TestChain.info(carrier,
+        new ExecutionResult(b2.info().executedStateId(), b2.info().version(), java.util.Optional.empty())));
+    var certified = chain.commit(epoch, List.of(sameState));
+    assertTrue(executor.commitExecuted(certified.proof(), certified.recovery()).isPresent());
+    executor.awaitWrites();
+    assertEquals(b2.info().version(), ledger.latestVersion());
+    assertEquals(b2.info().executedStateId(), ledger.store().accumulatorRoot(ledger.latestVersion()));
+    assertEquals(sameState.info(), ledger.latestLedgerInfo().ledgerInfo().commitInfo());
+    assertEquals(sameState.info(), ledger.recoveryData().root().info());
+    assertEquals(TestChain.FUNDS + 10 - 4, balance(1));
+    assertEquals(1, executor.pendingBlocks(), "b3, built on b2, stays");
+    ExecutedBlock b4 = run(chain.proposal(b3.info(), 4, List.of(chain.transfer(2, 0, 0, 1))), b3.info());
+    executor.commit(chain.commit(epoch, List.of(b3, b4)));
+    assertEquals(TestChain.FUNDS + 4 - 1, balance(2));
+
+    // A target this executor did not execute is left to state sync.
+    Block other = chain.proposal(b4.info(), 5, List.of());
+    ExecutedBlock elsewhere = new ExecutedBlock(other, TestChain.info(other,
+        new ExecutionResult(b4.info().executedStateId(), b4.info().version() + 1, java.util.Optional.empty())));
+    var unknown = chain.commit(epoch, List.of(elsewhere));
+    assertTrue(executor.commitExecuted(unknown.proof(), unknown.recovery()).isEmpty());
+    assertEquals(b4.info().version(), ledger.latestVersion());
+  }
 }
