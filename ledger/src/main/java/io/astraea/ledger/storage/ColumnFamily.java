@@ -35,7 +35,7 @@ public enum ColumnFamily {
   CONSENSUS_BLOCKS("consensus_blocks"),
   /** certified block id -> opaque quorum certificate bytes. */
   QUORUM_CERTIFICATES("quorum_certificates"),
-  /** fixed key -> opaque safety data, always written with sync. */
+  /** fixed key -> opaque consensus record (the safety data, the recovery record), always written with sync. */
   SAFETY_DATA("safety_data");
 
   private final String dbName;

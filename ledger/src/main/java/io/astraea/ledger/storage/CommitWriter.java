@@ -35,9 +35,13 @@ final class CommitWriter {
     this.treeStore = treeStore;
   }
 
-  /** Writes the commit on top of {@code latestVersion}; returns the new accumulator root. */
-  HashValue commit(long latestVersion, Optional<LedgerInfoWithSignatures> latestLi, BlockCommit c)
-      throws StorageException {
+  /**
+   * Writes the commit on top of {@code latestVersion}, with the consensus recovery record if one is
+   * given (in the same batch: one fsync, and the record never describes a commit that is not
+   * durable); returns the new accumulator root.
+   */
+  HashValue commit(long latestVersion, Optional<LedgerInfoWithSignatures> latestLi, BlockCommit c,
+      Optional<byte[]> recoveryRecord) throws StorageException {
     List<TransactionToCommit> txns = c.transactions();
     if (txns.isEmpty()) {
       throw invalid("a commit needs at least one transaction");
@@ -96,16 +100,27 @@ final class CommitWriter {
         b.put(ColumnFamily.LEDGER_INFOS, Keys.u64(li.ledgerInfo().epoch()), li.toBcs());
       }
       b.put(ColumnFamily.DEFAULT, PROGRESS_KEY, Keys.u64(c.lastVersion()));
+      if (recoveryRecord.isPresent()) {
+        ConsensusDb.putRecoveryRecord(b, recoveryRecord.get());
+      }
     });
     treeStore.written(state);
     return append.rootHash();
   }
 
-  /** Stores a ledger info certifying the already committed {@code latestVersion}. */
+  /**
+   * Stores a ledger info certifying the already committed {@code latestVersion}, with the recovery
+   * record if one is given.
+   */
   void commitLedgerInfo(long latestVersion, HashValue accumulatorRoot, Optional<LedgerInfoWithSignatures> latestLi,
-      LedgerInfoWithSignatures li) throws StorageException {
+      LedgerInfoWithSignatures li, Optional<byte[]> recoveryRecord) throws StorageException {
     checkLedgerInfo(li, latestVersion, accumulatorRoot, latestLi);
-    db.write(true, b -> b.put(ColumnFamily.LEDGER_INFOS, Keys.u64(li.ledgerInfo().epoch()), li.toBcs()));
+    db.write(true, b -> {
+      b.put(ColumnFamily.LEDGER_INFOS, Keys.u64(li.ledgerInfo().epoch()), li.toBcs());
+      if (recoveryRecord.isPresent()) {
+        ConsensusDb.putRecoveryRecord(b, recoveryRecord.get());
+      }
+    });
   }
 
   private static void writeTransaction(LedgerDb.Batch b, long version, TransactionToCommit t, byte[] bcs)

@@ -10,11 +10,13 @@ import java.util.TreeMap;
 
 /**
  * Consensus' durable data in the ledger database, as opaque bytes (consensus owns the formats):
- * blocks and quorum certificates by block id, and the safety data. Every write is synchronous, so
- * a vote or timeout sent after a write returns can never be forgotten by a crash.
+ * blocks and quorum certificates by block id, the safety data, and the recovery record (where
+ * consensus resumes after a restart). Every write is synchronous, so a vote or timeout sent after a
+ * write returns can never be forgotten by a crash.
  */
 public final class ConsensusDb {
   private static final byte[] SAFETY_KEY = "safety_data".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] RECOVERY_KEY = "recovery_record".getBytes(StandardCharsets.US_ASCII);
 
   private final LedgerDb db;
 
@@ -29,6 +31,25 @@ public final class ConsensusDb {
 
   public Optional<byte[]> safetyData() throws StorageException {
     return Optional.ofNullable(db.get(ColumnFamily.SAFETY_DATA, SAFETY_KEY));
+  }
+
+  /**
+   * Replaces (fsync) the recovery record on its own, for a record that follows no ledger commit (a
+   * state sync, or a commit whose ledger writes are all done). A commit carries its record in its
+   * own batch instead ({@link LedgerStore#commit(BlockCommit, Optional)}).
+   */
+  public void saveRecoveryRecord(byte[] bytes) throws StorageException {
+    db.write(true, b -> putRecoveryRecord(b, bytes));
+  }
+
+  /** The last recovery record stored, if any. */
+  public Optional<byte[]> recoveryRecord() throws StorageException {
+    return Optional.ofNullable(db.get(ColumnFamily.SAFETY_DATA, RECOVERY_KEY));
+  }
+
+  /** Adds the recovery record to a batch, so that it commits atomically with the batch's ledger writes. */
+  static void putRecoveryRecord(LedgerDb.Batch b, byte[] bytes) throws org.rocksdb.RocksDBException {
+    b.put(ColumnFamily.SAFETY_DATA, RECOVERY_KEY, bytes.clone());
   }
 
   /** Persists (fsync) blocks and quorum certificates, keyed by block id, in one batch. */

@@ -91,8 +91,17 @@ public final class LedgerStore implements AutoCloseable {
 
   /** Commits a block's whole effect in one synchronous batch; returns the new accumulator root. */
   public HashValue commit(BlockCommit commit) throws StorageException {
+    return commit(commit, Optional.empty());
+  }
+
+  /**
+   * Commits a block's whole effect and, if given, consensus' recovery record ({@link
+   * ConsensusDb#recoveryRecord}) in one synchronous batch; returns the new accumulator root. A
+   * commit that fails its checks writes neither.
+   */
+  public HashValue commit(BlockCommit commit, Optional<byte[]> recoveryRecord) throws StorageException {
     synchronized (commitLock) {
-      HashValue root = writer.commit(latestVersion, latestLedgerInfo(), commit);
+      HashValue root = writer.commit(latestVersion, latestLedgerInfo(), commit, recoveryRecord);
       latestVersion = commit.lastVersion();
       return root;
     }
@@ -100,8 +109,13 @@ public final class LedgerStore implements AutoCloseable {
 
   /** Stores a ledger info certifying the current latest version (no new transactions). */
   public void commitLedgerInfo(LedgerInfoWithSignatures li) throws StorageException {
+    commitLedgerInfo(li, Optional.empty());
+  }
+
+  /** Stores a ledger info certifying the current latest version and, if given, the recovery record, in one batch. */
+  public void commitLedgerInfo(LedgerInfoWithSignatures li, Optional<byte[]> recoveryRecord) throws StorageException {
     synchronized (commitLock) {
-      writer.commitLedgerInfo(latestVersion, accumulatorRoot(latestVersion), latestLedgerInfo(), li);
+      writer.commitLedgerInfo(latestVersion, accumulatorRoot(latestVersion), latestLedgerInfo(), li, recoveryRecord);
     }
   }
 

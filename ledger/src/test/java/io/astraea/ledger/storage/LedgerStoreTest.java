@@ -146,6 +146,33 @@ class LedgerStoreTest {
   }
 
   @Test
+  void aCommitCarriesTheRecoveryRecordInItsBatchAndARejectedOneLeavesTheOldRecord() throws Exception {
+    LedgerFixture fx = new LedgerFixture(12);
+    try (LedgerStore store = LedgerStore.open(dir)) {
+      assertTrue(store.consensus().recoveryRecord().isEmpty());
+      BlockCommit first = fx.nextBlock(store.stateTree(), false);
+      store.commit(first, Optional.of(new byte[] {1}));
+      assertArrayEquals(new byte[] {1}, store.consensus().recoveryRecord().orElseThrow());
+
+      BlockCommit second = fx.nextBlock(store.stateTree(), false);
+      BlockCommit wrongStart = new BlockCommit(second.firstVersion() + 1, second.transactions(), second.stateUpdate(),
+          second.ledgerInfo());
+      assertEquals(StorageException.Kind.INVALID_ARGUMENT, assertThrows(StorageException.class,
+          () -> store.commit(wrongStart, Optional.of(new byte[] {2}))).kind());
+      assertArrayEquals(new byte[] {1}, store.consensus().recoveryRecord().orElseThrow());
+
+      store.commit(second);
+      assertArrayEquals(new byte[] {1}, store.consensus().recoveryRecord().orElseThrow(), "a commit without one keeps it");
+      store.commitLedgerInfo(second.ledgerInfo().orElseThrow(), Optional.of(new byte[] {3}));
+      assertArrayEquals(new byte[] {3}, store.consensus().recoveryRecord().orElseThrow());
+      store.consensus().saveRecoveryRecord(new byte[] {4, 5});
+    }
+    try (LedgerStore reopened = LedgerStore.open(dir)) {
+      assertArrayEquals(new byte[] {4, 5}, reopened.consensus().recoveryRecord().orElseThrow());
+    }
+  }
+
+  @Test
   void inconsistentCommitsAreRejectedAndWriteNothing() throws Exception {
     LedgerFixture fx = new LedgerFixture(12);
     try (LedgerStore store = LedgerStore.open(dir)) {

@@ -79,7 +79,7 @@ public final class LedgerService implements AutoCloseable {
           throw new GenesisMismatchException(genesis.hash(), stored);
         }
       }
-      return new LedgerService(store, genesis, new RecoveryStore(dataDir));
+      return new LedgerService(store, genesis, new RecoveryStore(store.consensus(), dataDir));
     } catch (StorageException | GenesisMismatchException | RuntimeException e) {
       store.close();
       throw e;
@@ -183,6 +183,16 @@ public final class LedgerService implements AutoCloseable {
   /** Persists the record consensus resumes from; call after the commit or sync it describes. */
   public void saveRecoveryData(RecoveryData data) throws StorageException {
     recovery.save(data);
+  }
+
+  /** The bytes of a recovery record, for a commit that writes it in its own batch ({@link #recordStored}). */
+  byte[] encodeRecoveryData(RecoveryData data) {
+    return RecoveryStore.encode(data);
+  }
+
+  /** To be called once a commit carrying a recovery record is durable. */
+  void recordStored() throws StorageException {
+    recovery.stored();
   }
 
   @Override

@@ -2,73 +2,78 @@ package io.astraea.node.ledger;
 
 import io.astraea.consensus.RecoveryData;
 import io.astraea.crypto.bcs.BcsException;
+import io.astraea.ledger.storage.ConsensusDb;
 import io.astraea.ledger.storage.StorageException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * Where the node keeps the consensus {@link RecoveryData} of its latest commit: a small file
- * beside the database, replaced atomically (write a temporary file, fsync it, rename it over the
- * old one, fsync the directory), so a crash leaves either the old or the new record, never a torn
- * one. It is written after the ledger commit it describes; a record older than the ledger (a crash
- * in between) is still a valid place to resume, because re-executing and re-committing blocks the
- * ledger already holds is a no-op.
+ * Where the node keeps the consensus {@link RecoveryData} of its latest commit or state sync: one
+ * record in the ledger database ({@link ConsensusDb#recoveryRecord}). A commit writes it in the
+ * batch of its last block, so the record and the ledger it describes become durable together, with
+ * one fsync; a sync, or a commit with nothing left to write, replaces it with a synced write of
+ * its own. Either way the record never runs ahead of the ledger. A record older than the ledger is
+ * still a valid place to resume, because re-executing and re-committing blocks the ledger already
+ * holds is a no-op.
+ *
+ * <p>Data directories written before the record moved into the database hold it in a file beside
+ * the database ({@link #LEGACY_FILE}); it is read when the database has no record, and deleted
+ * once the database has one.
  */
 public final class RecoveryStore {
-  static final String FILE = "consensus-recovery.bcs";
+  static final String LEGACY_FILE = "consensus-recovery.bcs";
 
-  private final Path file;
-  private final Path dir;
+  private final ConsensusDb db;
+  private final Path legacyFile;
 
-  public RecoveryStore(Path dir) {
-    this.dir = dir;
-    this.file = dir.resolve(FILE);
+  public RecoveryStore(ConsensusDb db, Path dataDir) {
+    this.db = db;
+    this.legacyFile = dataDir.resolve(LEGACY_FILE);
   }
 
   /** The last saved record, or empty if none was ever saved. */
   public Optional<RecoveryData> load() throws StorageException {
-    if (!Files.exists(file)) {
+    Optional<byte[]> stored = db.recoveryRecord();
+    if (stored.isPresent()) {
+      return Optional.of(decode(stored.get(), "the stored recovery record"));
+    }
+    if (!Files.exists(legacyFile)) {
       return Optional.empty();
     }
     try {
-      return Optional.of(RecoveryCodec.decode(Files.readAllBytes(file)));
+      return Optional.of(decode(Files.readAllBytes(legacyFile), legacyFile.toString()));
     } catch (IOException e) {
-      throw new StorageException(StorageException.Kind.IO, "cannot read " + file + ": " + e.getMessage(), e);
-    } catch (BcsException e) {
-      throw new StorageException(StorageException.Kind.CORRUPT, file + " does not decode: " + e.getMessage(), e);
+      throw new StorageException(StorageException.Kind.IO, "cannot read " + legacyFile + ": " + e.getMessage(), e);
     }
   }
 
-  /** Saves {@code data} durably; returns once it survives a crash. */
+  /** Saves {@code data} durably on its own; returns once it survives a crash. */
   public void save(RecoveryData data) throws StorageException {
-    Path tmp = dir.resolve(FILE + ".tmp");
+    db.saveRecoveryRecord(encode(data));
+    stored();
+  }
+
+  /** The record's bytes, for a commit that writes it in its own batch. */
+  static byte[] encode(RecoveryData data) {
+    return RecoveryCodec.encode(data);
+  }
+
+  /** Called once a record is durable in the database: a leftover legacy file would only mislead. */
+  void stored() throws StorageException {
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buf = ByteBuffer.wrap(RecoveryCodec.encode(data));
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      syncDirectory();
+      Files.deleteIfExists(legacyFile);
     } catch (IOException e) {
-      throw new StorageException(StorageException.Kind.IO, "cannot write " + file + ": " + e.getMessage(), e);
+      throw new StorageException(StorageException.Kind.IO, "cannot delete " + legacyFile + ": " + e.getMessage(), e);
     }
   }
 
-  private void syncDirectory() {
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException e) {
-      // Some file systems cannot open a directory for fsync; the rename itself is still atomic.
+  private static RecoveryData decode(byte[] bytes, String what) throws StorageException {
+    try {
+      return RecoveryCodec.decode(bytes);
+    } catch (BcsException e) {
+      throw new StorageException(StorageException.Kind.CORRUPT, what + " does not decode: " + e.getMessage(), e);
     }
   }
 }

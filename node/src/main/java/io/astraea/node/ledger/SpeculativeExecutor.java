@@ -242,7 +242,8 @@ public final class SpeculativeExecutor implements Executor, AutoCloseable {
    * Checks {@code commit} against the ledger and this executor's results, drops the committed and
    * abandoned speculative states, and hands the writes to the ledger writer: one write batch per
    * block (blocks the ledger already holds, a replay after a restart, are checked and skipped),
-   * the quorum's ledger info with the last, then the recovery record, then the listeners are told.
+   * the quorum's ledger info and the recovery record in the last block's batch, then the listeners
+   * are told.
    *
    * <p>Returns once the checks pass, before anything is written, so the caller can execute the
    * next block while this one is written. The returned future completes when everything is
@@ -342,11 +343,14 @@ public final class SpeculativeExecutor implements Executor, AutoCloseable {
     List<HashValue> committed = new ArrayList<>();
     List<HashValue> discarded = new ArrayList<>();
     boolean ledgerInfoWritten = false;
+    // The recovery record goes into the batch that writes the proof: one fsync, and it is durable
+    // exactly when the commit it describes is.
+    byte[] record = ledger.encodeRecoveryData(recovery);
     for (SpeculativeBlock b : toWrite) {
       boolean last = b.id.equals(lastId);
       Optional<LedgerInfoWithSignatures> li = last ? Optional.of(proof) : Optional.empty();
       HashValue root = store.commit(new BlockCommit(b.chunk.firstVersion(), b.chunk.transactions(),
-          b.chunk.stateUpdate().orElseThrow(), li));
+          b.chunk.stateUpdate().orElseThrow(), li), last ? Optional.of(record) : Optional.empty());
       if (!root.equals(b.result.executedStateId())) {
         throw new CommitException("ledger root after block " + b.id + " is " + root + ", certified "
             + b.result.executedStateId());
@@ -365,9 +369,14 @@ public final class SpeculativeExecutor implements Executor, AutoCloseable {
       // The last block added no transaction (it follows a reconfiguration), or its transactions
       // were committed before a restart: the proof still needs storing. A replayed proof older
       // than the ledger is already superseded.
-      store.commitLedgerInfo(proof);
+      store.commitLedgerInfo(proof, Optional.of(record));
+      ledgerInfoWritten = true;
     }
-    ledger.saveRecoveryData(recovery);
+    if (ledgerInfoWritten) {
+      ledger.recordStored();
+    } else {
+      ledger.saveRecoveryData(recovery);
+    }
     committed.forEach(verified::forget);
     CommittedTransactions result = new CommittedTransactions(nextSeq, committed, discarded, store.latestVersion());
     for (CommitListener l : listeners) {

@@ -77,6 +77,23 @@ class LedgerServiceTest {
   }
 
   @Test
+  void aRecoveryRecordLeftInAFileByAnOlderVersionIsReadUntilTheDatabaseHasOne() throws Exception {
+    try (LedgerService ledger = LedgerService.open(dir, chain.description())) {
+      RecoveryData start = ledger.recoveryData();
+      Path legacy = dir.resolve(RecoveryStore.LEGACY_FILE);
+      Files.write(legacy, RecoveryCodec.encode(start));
+      assertEquals(start.root().info(), ledger.recoveryData().root().info());
+      Files.write(legacy, new byte[] {9, 9, 9});
+      assertEquals(StorageException.Kind.CORRUPT, assertThrows(StorageException.class, ledger::recoveryData).kind());
+
+      ledger.saveRecoveryData(start);
+      assertFalse(Files.exists(legacy));
+      assertTrue(ledger.store().consensus().recoveryRecord().isPresent());
+      assertEquals(start.root().info(), ledger.recoveryData().root().info());
+    }
+  }
+
+  @Test
   void recoveryDataRoundTripsAndADamagedRecordIsReported() throws Exception {
     try (LedgerService ledger = LedgerService.open(dir, chain.description())) {
       RecoveryData start = ledger.recoveryData();
@@ -87,10 +104,9 @@ class LedgerServiceTest {
       assertEquals(start.epochState(), loaded.epochState());
       assertEquals(start.rootQc(), loaded.rootQc());
       assertEquals(start.commitCert(), loaded.commitCert());
-      assertFalse(Files.exists(dir.resolve(RecoveryStore.FILE + ".tmp")));
 
-      byte[] bytes = Files.readAllBytes(dir.resolve(RecoveryStore.FILE));
-      Files.write(dir.resolve(RecoveryStore.FILE), java.util.Arrays.copyOf(bytes, bytes.length - 1));
+      byte[] bytes = ledger.store().consensus().recoveryRecord().orElseThrow();
+      ledger.store().consensus().saveRecoveryRecord(java.util.Arrays.copyOf(bytes, bytes.length - 1));
       StorageException e = assertThrows(StorageException.class, ledger::recoveryData);
       assertEquals(StorageException.Kind.CORRUPT, e.kind());
       byte[] otherFormat = RecoveryCodec.encode(start);
