@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Bounded, least-recently-used caches of decoded tree nodes: internal nodes by count, leaves by
- * approximate heap size (their values vary). Thread-safe. A node never changes
- * once written under its key, so a cached node is valid until it is pruned ({@link #remove}).
+ * Bounded, least-recently-used caches of decoded tree nodes, each bounded by the approximate heap
+ * its nodes take: an internal node's size grows with its children (a node near the root has all
+ * sixteen, one near the leaves often two), a leaf's with its value. Thread-safe. A node never
+ * changes once written under its key, so a cached node is valid until it is pruned ({@link #remove}).
  *
  * <p>Internal nodes and leaves are kept apart so that leaves, which are many and carry their
  * values, cannot push out the upper levels every update walks through. Leaves are worth caching
@@ -23,13 +24,23 @@ import java.util.Set;
 final class NodeCache {
   /** What a cached leaf costs besides its value: the node, its key and value hashes, the map entry. */
   static final int LEAF_OVERHEAD_BYTES = 240;
+  /** What a cached internal node costs besides its children: the node, its two arrays, the map entry and key. */
+  static final int INTERNAL_OVERHEAD_BYTES = 240;
+  /**
+   * What each child adds: its entry and hash (about 96 bytes) and, once computed, about one
+   * binary range hash (64 bytes). A full node comes to about 2.8 KB, close to what a heap dump shows.
+   */
+  static final int INTERNAL_BYTES_PER_CHILD = 160;
 
   private final Lru internals;
   private final Lru leaves;
 
-  /** At most {@code internalCapacity} internal nodes and {@code leafBytes} of leaves (by {@link #leafWeight}). */
-  NodeCache(int internalCapacity, long leafBytes) {
-    this.internals = new Lru(internalCapacity);
+  /**
+   * At most {@code internalBytes} of internal nodes (by {@link #internalWeight}) and {@code
+   * leafBytes} of leaves (by {@link #leafWeight}).
+   */
+  NodeCache(long internalBytes, long leafBytes) {
+    this.internals = new Lru(internalBytes);
     this.leaves = new Lru(leafBytes);
   }
 
@@ -38,8 +49,13 @@ final class NodeCache {
     return LEAF_OVERHEAD_BYTES + leaf.valueLength();
   }
 
+  /** The approximate heap a cached internal node takes. */
+  static long internalWeight(InternalNode node) {
+    return INTERNAL_OVERHEAD_BYTES + (long) INTERNAL_BYTES_PER_CHILD * Integer.bitCount(node.existenceBitmap());
+  }
+
   private static long weight(Node node) {
-    return node instanceof LeafNode leaf ? leafWeight(leaf) : 1;
+    return node instanceof LeafNode leaf ? leafWeight(leaf) : internalWeight((InternalNode) node);
   }
 
   synchronized Node get(NodeKey key) {
@@ -79,7 +95,7 @@ final class NodeCache {
     leaves.remove(key);
   }
 
-  /** Least-recently-used order, bounded by the total {@link #weight} of its nodes (internal nodes weigh one). */
+  /** Least-recently-used order, bounded by the total {@link #weight} of its nodes. */
   private static final class Lru {
     private final LinkedHashMap<NodeKey, Node> map = new LinkedHashMap<>(1024, 0.75f, true);
     private final long budget;

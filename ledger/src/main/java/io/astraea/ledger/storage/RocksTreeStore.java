@@ -25,24 +25,28 @@ import org.rocksdb.RocksDBException;
  */
 public final class RocksTreeStore implements TreeReader, TreeWriter, StaleNodeStore {
   /**
-   * Internal nodes kept decoded: every internal node of a tree of about 150,000 accounts, and the
-   * top four levels (4,369 nodes) of much larger ones, for some tens of megabytes.
+   * Bytes of internal nodes kept decoded (see {@link NodeCache#internalWeight}): an eighth of the
+   * heap. Every update and every read walks from the root, so the upper levels are always wanted;
+   * how much of the lower levels fits depends on the heap the operator gives the node. An eighth
+   * of a 512 MiB heap (a testnet node) holds about 24,000 full nodes, or every internal node of a
+   * tree of some 200,000 accounts; an eighth of 6 GiB holds those of more than a million accounts.
+   * A count limit would not do: a node near the leaves is a fifth of the size of one near the root.
    */
-  static final int DEFAULT_CACHE_NODES = 50_000;
+  static final long DEFAULT_CACHE_INTERNAL_BYTES = Runtime.getRuntime().maxMemory() / 8;
 
   /**
-   * Bytes of leaves kept decoded (see {@link NodeCache#leafWeight}): 64 MiB, or an eighth of the
-   * heap if that is less. Every block reads the leaf of each account it touches (execution reads
-   * the value, the update replaces the leaf); an account blob takes a few hundred bytes, so this
-   * holds the accounts of a network of a hundred thousand or more and spares a database read per
-   * account. A count limit would not do: blobs grow with the currencies an account holds.
+   * Bytes of leaves kept decoded (see {@link NodeCache#leafWeight}): an eighth of the heap. Every
+   * block reads the leaf of each account it touches (execution reads the value, the update
+   * replaces the leaf); an account blob takes a few hundred bytes, so a 512 MiB heap holds the
+   * accounts of a network of a hundred thousand, and a 6 GiB one those of more than a million.
+   * A count limit would not do: blobs grow with the currencies an account holds.
    */
-  static final long DEFAULT_CACHE_LEAF_BYTES = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8);
+  static final long DEFAULT_CACHE_LEAF_BYTES = Runtime.getRuntime().maxMemory() / 8;
 
   private static final byte[] EMPTY = new byte[0];
 
   private final LedgerDb db;
-  private final NodeCache cache = new NodeCache(DEFAULT_CACHE_NODES, DEFAULT_CACHE_LEAF_BYTES);
+  private final NodeCache cache = new NodeCache(DEFAULT_CACHE_INTERNAL_BYTES, DEFAULT_CACHE_LEAF_BYTES);
 
   RocksTreeStore(LedgerDb db) {
     this.db = db;

@@ -32,7 +32,7 @@ class NodeCacheTest {
   @Test
   void leavesDoNotEvictInternalNodes() {
     // Room for three one-byte leaves.
-    NodeCache cache = new NodeCache(2, 3 * (NodeCache.LEAF_OVERHEAD_BYTES + 1));
+    NodeCache cache = new NodeCache(2 * NodeCache.internalWeight(internal()), 3 * (NodeCache.LEAF_OVERHEAD_BYTES + 1));
     NodeKey root = NodeKey.root(7);
     InternalNode node = internal();
     cache.offer(root, node);
@@ -49,7 +49,7 @@ class NodeCacheTest {
   @Test
   void leavesAreBoundedByTheirSizeNotTheirNumber() {
     long budget = 10 * (NodeCache.LEAF_OVERHEAD_BYTES + 100);
-    NodeCache cache = new NodeCache(2, budget);
+    NodeCache cache = new NodeCache(2 * NodeCache.internalWeight(internal()), budget);
     NodeKey big = new NodeKey(1, NibblePath.EMPTY.child(0));
     LeafNode bigLeaf = new LeafNode(key(100), new byte[(int) budget - NodeCache.LEAF_OVERHEAD_BYTES - 1]);
     cache.offer(big, bigLeaf);
@@ -73,8 +73,31 @@ class NodeCacheTest {
   }
 
   @Test
+  void internalNodesAreBoundedByTheirSize() {
+    Child[] all = new Child[16];
+    for (int i = 0; i < 16; i++) {
+      all[i] = new Child(key(i), 0, true);
+    }
+    InternalNode full = new InternalNode(all);
+    InternalNode small = internal();
+    assertEquals(NodeCache.INTERNAL_OVERHEAD_BYTES + 16 * NodeCache.INTERNAL_BYTES_PER_CHILD, NodeCache.internalWeight(full));
+    // Room for one full node, or for several two-child nodes.
+    NodeCache cache = new NodeCache(NodeCache.internalWeight(full), 1 << 20);
+    cache.offer(NodeKey.root(1), full);
+    assertSame(full, cache.get(NodeKey.root(1)));
+    cache.offer(NodeKey.root(2), small);
+    assertNull(cache.get(NodeKey.root(1)), "the full node no longer fits beside another");
+    for (int v = 3; v < 6; v++) {
+      cache.offer(NodeKey.root(v), internal());
+    }
+    for (int v = 2; v < 6; v++) {
+      assertEquals(small, cache.get(NodeKey.root(v)));
+    }
+  }
+
+  @Test
   void prunedNodesAreForgottenAndNullNodesNeverCached() {
-    NodeCache cache = new NodeCache(2, 1 << 20);
+    NodeCache cache = new NodeCache(2 * NodeCache.internalWeight(internal()), 1 << 20);
     NodeKey k = NodeKey.root(1);
     cache.offer(k, internal());
     cache.remove(k);
@@ -85,7 +108,7 @@ class NodeCacheTest {
 
   @Test
   void anUpdateDropsTheReplacedNodesAndCachesTheNewOnes() {
-    NodeCache cache = new NodeCache(2, 1 << 20);
+    NodeCache cache = new NodeCache(2 * NodeCache.internalWeight(internal()), 1 << 20);
     NodeKey oldRoot = NodeKey.root(1);
     NodeKey newRoot = NodeKey.root(2);
     NodeKey skipped = new NodeKey(2, NibblePath.EMPTY.child(1));
