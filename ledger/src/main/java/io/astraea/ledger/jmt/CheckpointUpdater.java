@@ -3,9 +3,9 @@ package io.astraea.ledger.jmt;
 import io.astraea.crypto.HashValue;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -107,7 +107,8 @@ final class CheckpointUpdater {
       }
       roots.add(hash(root));
     }
-    TreeMap<NodeKey, Node> newNodes = new TreeMap<>();
+    // Depth-first order: deterministic, and no key comparisons (a block makes thousands of nodes).
+    Map<NodeKey, Node> newNodes = new LinkedHashMap<>();
     collect(root, NodeKey.root(rootVersion), newNodes);
     return new TreeUpdateBatch(firstVersion, roots, newNodes, new TreeSet<>(stale), valueSets);
   }

@@ -4,7 +4,6 @@ import io.astraea.crypto.HashValue;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.SortedSet;
 
 /**
@@ -13,17 +12,21 @@ import java.util.SortedSet;
  * sets it applied (so that a store keeping only the last version's nodes can rebuild the
  * others). Nothing is stored until a {@link TreeWriter} writes the batch, so a block can be
  * executed speculatively.
+ *
+ * <p>{@code newNodes} iterates in an order fixed by the updater (the same inputs give the same
+ * order), not necessarily by key: the store writes them in one batch, where order does not matter,
+ * and a sorted map would cost a block thousands of key comparisons to build and to read through.
  */
 public record TreeUpdateBatch(
     long firstVersion,
     List<HashValue> rootHashes,
-    SortedMap<NodeKey, Node> newNodes,
+    Map<NodeKey, Node> newNodes,
     SortedSet<StaleNodeIndex> staleNodes,
     List<? extends Map<HashValue, byte[]>> valueSets) {
 
   public TreeUpdateBatch {
     rootHashes = List.copyOf(rootHashes);
-    newNodes = Collections.unmodifiableSortedMap(newNodes);
+    newNodes = Collections.unmodifiableMap(newNodes);
     staleNodes = Collections.unmodifiableSortedSet(staleNodes);
     valueSets = Collections.unmodifiableList(valueSets);
     if (valueSets.size() != rootHashes.size()) {
