@@ -77,6 +77,8 @@ public final class SpeculativeExecutor implements Executor, AutoCloseable {
    * in the meantime use its speculative state (it has left {@link #blocks} already).
    */
   private SpeculativeBlock writing;
+  /** Runs on the writer thread before each commit's writes; tests use it to hold a commit in flight. */
+  private volatile Runnable beforeEachCommitWrite = () -> { };
   /** The ledger version of the last {@link #rebaseOnLedger} pass. */
   private long rebasedAt = Long.MIN_VALUE;
 
@@ -339,6 +341,7 @@ public final class SpeculativeExecutor implements Executor, AutoCloseable {
   /** The writer's part of a commit: runs on the ledger writer thread, in submission order. */
   private CommittedTransactions write(HashValue lastId, int blockCount, LedgerInfoWithSignatures proof,
       RecoveryData recovery, List<SpeculativeBlock> toWrite) throws CommitException, StorageException {
+    beforeEachCommitWrite.run();
     TreeMap<AccountAddress, Long> nextSeq = new TreeMap<>();
     List<HashValue> committed = new ArrayList<>();
     List<HashValue> discarded = new ArrayList<>();
@@ -494,6 +497,11 @@ public final class SpeculativeExecutor implements Executor, AutoCloseable {
       b.rebase(store, durable);
     }
     rebasedAt = durable;
+  }
+
+  /** Sets what runs on the writer thread before each commit's writes (for tests). */
+  void beforeEachCommitWrite(Runnable hook) {
+    beforeEachCommitWrite = hook;
   }
 
   /** The most speculative blocks any kept block's state reads walk through (for tests). */

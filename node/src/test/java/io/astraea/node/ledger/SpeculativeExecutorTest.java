@@ -257,6 +257,43 @@ class SpeculativeExecutorTest {
   }
 
   @Test
+  void aBlockOnACommittedBlockStillBeingWrittenWaitsForTheWrite() throws Exception {
+    BlockInfo root = start.root().info();
+    ExecutedBlock b1 = run(chain.proposal(root, 1, List.of(chain.transfer(0, 1, 0, 10))), root);
+    ExecutedBlock b2 = run(chain.proposal(b1.info(), 2, List.of(chain.transfer(1, 2, 0, 4))), b1.info());
+    CountDownLatch writeEntered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    executor.beforeEachCommitWrite(() -> {
+      writeEntered.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    CompletableFuture<CommittedTransactions> written = executor.submitCommit(chain.commit(epoch, List.of(b1, b2)));
+    assertTrue(writeEntered.await(10, TimeUnit.SECONDS));
+    assertEquals(root.version(), ledger.latestVersion(), "nothing of the commit is written yet");
+    // A block on b1, not on b2 (the commit's last block): b1's speculative state is gone with the
+    // commit, and the ledger does not hold it yet. Its transfer is valid on b1's state only (on
+    // b2's, user 1's sequence number 0 is used), so where it executed shows in its version.
+    Block onB1 = chain.proposal(b1.info(), 3, List.of(chain.transfer(1, 0, 0, 3)));
+    CompletableFuture<ExecutedBlock> executed = CompletableFuture.supplyAsync(() -> {
+      try {
+        return run(onB1, b1.info());
+      } catch (Executor.ExecutionException e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    });
+    assertThrows(java.util.concurrent.TimeoutException.class, () -> executed.get(300, TimeUnit.MILLISECONDS),
+        "the block waits for the write it depends on");
+    release.countDown();
+    assertEquals(b2.info().version(), written.get(10, TimeUnit.SECONDS).latestVersion());
+    assertEquals(b1.info().version() + 2, executed.get(10, TimeUnit.SECONDS).info().version(),
+        "the block executed on b1's committed state, its transfer kept");
+  }
+
+  @Test
   void aFailedWriteFailsEveryWriteAfterIt() throws Exception {
     BlockInfo root = start.root().info();
     ExecutedBlock b1 = run(chain.proposal(root, 1, List.of(chain.transfer(0, 1, 0, 10))), root);
