@@ -191,7 +191,7 @@ public final class LedgerService implements AutoCloseable {
   }
 
   /** To be called once a commit carrying a recovery record is durable. */
-  void recordStored() throws StorageException {
+  void recordStored() {
     recovery.stored();
   }
 

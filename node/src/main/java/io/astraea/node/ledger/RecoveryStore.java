@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the node keeps the consensus {@link RecoveryData} of its latest commit or state sync: one
@@ -25,8 +27,13 @@ import java.util.Optional;
 public final class RecoveryStore {
   static final String LEGACY_FILE = "consensus-recovery.bcs";
 
+  private static final Logger LOG = LoggerFactory.getLogger(RecoveryStore.class);
+
   private final ConsensusDb db;
   private final Path legacyFile;
+  /** Set once the legacy file is known to be gone, so that commits stop checking for it. */
+  private volatile boolean legacyGone;
+  private volatile boolean deleteFailureLogged;
 
   public RecoveryStore(ConsensusDb db, Path dataDir) {
     this.db = db;
@@ -60,12 +67,24 @@ public final class RecoveryStore {
     return RecoveryCodec.encode(data);
   }
 
-  /** Called once a record is durable in the database: a leftover legacy file would only mislead. */
-  void stored() throws StorageException {
+  /**
+   * Called once a record is durable in the database. The legacy file is deleted then, so that it
+   * cannot mislead a reader; failing to delete it is only logged, since {@link #load} prefers the
+   * database's record anyway, and a commit must not fail over it.
+   */
+  void stored() {
+    if (legacyGone) {
+      return;
+    }
     try {
       Files.deleteIfExists(legacyFile);
+      legacyGone = true;
     } catch (IOException e) {
-      throw new StorageException(StorageException.Kind.IO, "cannot delete " + legacyFile + ": " + e.getMessage(), e);
+      if (!deleteFailureLogged) {
+        LOG.warn("cannot delete {}, which an earlier version used for the consensus recovery record; the record "
+            + "in the database is the one read: {}", legacyFile, e.toString());
+        deleteFailureLogged = true;
+      }
     }
   }
 
