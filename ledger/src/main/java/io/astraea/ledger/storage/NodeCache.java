@@ -91,8 +91,10 @@ final class NodeCache {
   }
 
   synchronized void remove(NodeKey key) {
-    internals.remove(key);
-    leaves.remove(key);
+    // A key is in one of the two at most; a commit removes thousands, so probe the second only if needed.
+    if (!internals.remove(key)) {
+      leaves.remove(key);
+    }
   }
 
   /** Least-recently-used order, bounded by the total {@link #weight} of its nodes. */
@@ -119,11 +121,14 @@ final class NodeCache {
       }
     }
 
-    void remove(NodeKey key) {
+    /** Whether the key was cached. */
+    boolean remove(NodeKey key) {
       Node old = map.remove(key);
-      if (old != null) {
-        total -= weight(old);
+      if (old == null) {
+        return false;
       }
+      total -= weight(old);
+      return true;
     }
   }
 }

@@ -102,6 +102,10 @@ class NodeCacheTest {
     cache.offer(k, internal());
     cache.remove(k);
     assertNull(cache.get(k));
+    NodeKey leafKey = new NodeKey(1, NibblePath.EMPTY.child(4));
+    cache.offer(leafKey, new LeafNode(key(4), new byte[] {4}));
+    cache.remove(leafKey);
+    assertNull(cache.get(leafKey));
     cache.offer(NodeKey.root(2), NullNode.INSTANCE);
     assertNull(cache.get(NodeKey.root(2)));
   }
