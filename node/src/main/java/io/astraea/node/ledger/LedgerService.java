@@ -185,11 +185,6 @@ public final class LedgerService implements AutoCloseable {
     recovery.save(data);
   }
 
-  /** The bytes of a recovery record, for a commit that writes it in its own batch ({@link #recordStored}). */
-  byte[] encodeRecoveryData(RecoveryData data) {
-    return RecoveryStore.encode(data);
-  }
-
   /** To be called once a commit carrying a recovery record is durable. */
   void recordStored() {
     recovery.stored();

@@ -58,13 +58,8 @@ public final class RecoveryStore {
 
   /** Saves {@code data} durably on its own; returns once it survives a crash. */
   public void save(RecoveryData data) throws StorageException {
-    db.saveRecoveryRecord(encode(data));
+    db.saveRecoveryRecord(RecoveryCodec.encode(data));
     stored();
-  }
-
-  /** The record's bytes, for a commit that writes it in its own batch. */
-  static byte[] encode(RecoveryData data) {
-    return RecoveryCodec.encode(data);
   }
 
   /**

@@ -348,7 +348,7 @@ public final class SpeculativeExecutor implements Executor, AutoCloseable {
     boolean ledgerInfoWritten = false;
     // The recovery record goes into the batch that writes the proof: one fsync, and it is durable
     // exactly when the commit it describes is.
-    byte[] record = ledger.encodeRecoveryData(recovery);
+    byte[] record = RecoveryCodec.encode(recovery);
     for (SpeculativeBlock b : toWrite) {
       boolean last = b.id.equals(lastId);
       Optional<LedgerInfoWithSignatures> li = last ? Optional.of(proof) : Optional.empty();
