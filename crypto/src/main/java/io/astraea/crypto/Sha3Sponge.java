@@ -45,6 +45,12 @@ final class Sha3Sponge {
     0x8000000080008081L, 0x8000000000008080L, 0x0000000080000001L, 0x8000000080008008L,
   };
 
+  /**
+   * Per-thread state for {@link #hashThree32}: the permutation is too large to inline, so a state
+   * array made per call would escape, and a block's tree update makes tens of thousands of them.
+   */
+  private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[LANES]);
+
   /** Lane {@code A[x, y]} is {@code state[x + 5 * y]}. */
   private final long[] state = new long[LANES];
   /** Bytes of the current block absorbed so far, 0 to {@code RATE - 1}. */
@@ -130,7 +136,8 @@ final class Sha3Sponge {
    * out[0..32)}: a Merkle node hash (prefix, left child, right child) in a single permutation.
    */
   static void hashThree32(byte[] a, byte[] b, byte[] c, byte[] out) {
-    long[] s = new long[LANES];
+    long[] s = SCRATCH.get();
+    Arrays.fill(s, 13, LANES, 0L); // lanes 0..12 are set below, the rest is zero but for the last pad
     s[0] = (long) LE.get(a, 0);
     s[1] = (long) LE.get(a, 8);
     s[2] = (long) LE.get(a, 16);
