@@ -123,8 +123,7 @@ final class CommitWriter {
     });
   }
 
-  private static void writeTransaction(LedgerDb.Batch b, long version, TransactionToCommit t, byte[] bcs)
-      throws org.rocksdb.RocksDBException {
+  private static void writeTransaction(LedgerDb.Batch b, long version, TransactionToCommit t, byte[] bcs) {
     byte[] v = Keys.u64(version);
     b.put(ColumnFamily.TRANSACTIONS, v, bcs);
     b.put(ColumnFamily.TRANSACTION_INFOS, v, t.info().toBcs());

@@ -48,7 +48,7 @@ public final class ConsensusDb {
   }
 
   /** Adds the recovery record to a batch, so that it commits atomically with the batch's ledger writes. */
-  static void putRecoveryRecord(LedgerDb.Batch b, byte[] bytes) throws org.rocksdb.RocksDBException {
+  static void putRecoveryRecord(LedgerDb.Batch b, byte[] bytes) {
     b.put(ColumnFamily.SAFETY_DATA, RECOVERY_KEY, bytes.clone());
   }
 

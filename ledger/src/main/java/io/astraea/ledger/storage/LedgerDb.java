@@ -35,6 +35,8 @@ final class LedgerDb implements AutoCloseable {
   private final LRUCache blockCache;
   private final BloomFilter bloomFilter;
   private final EnumMap<ColumnFamily, ColumnFamilyHandle> handles = new EnumMap<>(ColumnFamily.class);
+  /** RocksDB's id of each family, by ordinal, for {@link WriteBatchEncoder}. */
+  private final int[] familyIds = new int[ColumnFamily.values().length];
   private final WriteOptions syncWrite = new WriteOptions().setSync(true);
   private final WriteOptions asyncWrite = new WriteOptions();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -64,6 +66,7 @@ final class LedgerDb implements AutoCloseable {
     ColumnFamily[] all = ColumnFamily.values();
     for (int i = 0; i < all.length; i++) {
       handles.put(all[i], list.get(i));
+      familyIds[i] = list.get(i).getID();
     }
   }
 
@@ -147,13 +150,20 @@ final class LedgerDb implements AutoCloseable {
     return db.newIterator(handles.get(cf));
   }
 
-  /** Writes a batch built by {@code filler} atomically; {@code sync} waits for the WAL fsync. */
+  /**
+   * Writes a batch built by {@code filler} atomically; {@code sync} waits for the WAL fsync. The
+   * batch is built in Java, in key order per family ({@link WriteBatchEncoder}), and handed to
+   * RocksDB in one call.
+   */
   void write(boolean sync, BatchFiller filler) throws StorageException {
     lock.readLock().lock();
-    try (WriteBatch batch = new WriteBatch()) {
+    try {
       checkOpen();
-      filler.fill(new Batch(batch));
-      db.write(sync ? syncWrite : asyncWrite, batch);
+      WriteBatchEncoder encoder = new WriteBatchEncoder();
+      filler.fill(new Batch(encoder));
+      try (WriteBatch batch = new WriteBatch(encoder.toBytes())) {
+        db.write(sync ? syncWrite : asyncWrite, batch);
+      }
     } catch (RocksDBException e) {
       throw io("write", e);
     } finally {
@@ -199,23 +209,26 @@ final class LedgerDb implements AutoCloseable {
 
   /** Fills a write batch. */
   interface BatchFiller {
-    void fill(Batch batch) throws StorageException, RocksDBException;
+    void fill(Batch batch) throws StorageException;
   }
 
-  /** A write batch addressed by {@link ColumnFamily}. */
+  /**
+   * A write batch addressed by {@link ColumnFamily}. Keys and values are read when the batch is
+   * written, after the filler returns, so a filler must not change an array it has put.
+   */
   final class Batch {
-    private final WriteBatch batch;
+    private final WriteBatchEncoder encoder;
 
-    private Batch(WriteBatch batch) {
-      this.batch = batch;
+    private Batch(WriteBatchEncoder encoder) {
+      this.encoder = encoder;
     }
 
-    void put(ColumnFamily cf, byte[] key, byte[] value) throws RocksDBException {
-      batch.put(handles.get(cf), key, value);
+    void put(ColumnFamily cf, byte[] key, byte[] value) {
+      encoder.put(familyIds[cf.ordinal()], key, value);
     }
 
-    void delete(ColumnFamily cf, byte[] key) throws RocksDBException {
-      batch.delete(handles.get(cf), key);
+    void delete(ColumnFamily cf, byte[] key) {
+      encoder.delete(familyIds[cf.ordinal()], key);
     }
   }
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.rocksdb.RocksDBException;
 
 /**
  * The Jellyfish node store on the ledger database's {@code jmt_nodes} and {@code stale_node_index}
@@ -103,7 +102,7 @@ public final class RocksTreeStore implements TreeReader, TreeWriter, StaleNodeSt
   }
 
 
-  static void addTo(LedgerDb.Batch b, TreeUpdateBatch batch) throws RocksDBException {
+  static void addTo(LedgerDb.Batch b, TreeUpdateBatch batch) {
     for (Map.Entry<NodeKey, Node> e : batch.newNodes().entrySet()) {
       b.put(ColumnFamily.JMT_NODES, e.getKey().encode(), NodeCodec.encode(e.getValue()));
     }
