@@ -9,6 +9,7 @@ import io.astraea.ledger.accumulator.AccumulatorProof;
 import io.astraea.ledger.accumulator.MerkleAccumulator;
 import io.astraea.ledger.jmt.JellyfishMerkleTree;
 import io.astraea.ledger.jmt.JmtException;
+import io.astraea.ledger.jmt.LeafNode;
 import io.astraea.ledger.jmt.NodeKey;
 import io.astraea.ledger.jmt.NodeRetention;
 import io.astraea.ledger.jmt.OverlayTreeReader;
@@ -45,6 +46,8 @@ public final class LedgerStore implements AutoCloseable {
   private final ConsensusDb consensus;
   private final Object commitLock = new Object();
   private volatile long latestVersion;
+  /** The oldest version whose state a pruning has not (begun to) delete. */
+  private volatile long stateReadableFrom;
 
   private LedgerStore(LedgerDb db) throws StorageException {
     this.db = db;
@@ -147,6 +150,12 @@ public final class LedgerStore implements AutoCloseable {
   /** The value under a state key after {@code version} (no proof is built: see {@link #stateValueWithProof}). */
   public Optional<byte[]> stateValue(HashValue key, long version) throws StorageException {
     checkCommitted(version);
+    if (version >= stateReadableFrom) {
+      LeafNode known = treeStore.latestLeafAt(key, version);
+      if (known != null) {
+        return Optional.of(known.value());
+      }
+    }
     try {
       return new JellyfishMerkleTree(treeAt(version)).get(key, version);
     } catch (JmtException e) {
@@ -236,8 +245,12 @@ public final class LedgerStore implements AutoCloseable {
 
   /** Deletes Jellyfish nodes that no version within {@code window} of the latest still uses. */
   public long pruneStateTree(long window) throws StorageException {
+    long latest = latestVersion;
+    // Before any node goes: from here on, versions before latest - window are unreadable, and the
+    // shortcut of stateValue must not answer for them either.
+    stateReadableFrom = Math.max(stateReadableFrom, latest - window);
     try {
-      return new StaleNodePruner(treeStore, window).prune(latestVersion);
+      return new StaleNodePruner(treeStore, window).prune(latest);
     } catch (JmtException e) {
       throw fromJmt(e);
     }

@@ -1,6 +1,8 @@
 package io.astraea.ledger.storage;
 
+import io.astraea.crypto.HashValue;
 import io.astraea.ledger.jmt.JmtException;
+import io.astraea.ledger.jmt.LeafNode;
 import io.astraea.ledger.jmt.Node;
 import io.astraea.ledger.jmt.NodeCodec;
 import io.astraea.ledger.jmt.NodeKey;
@@ -42,10 +44,17 @@ public final class RocksTreeStore implements TreeReader, TreeWriter, StaleNodeSt
    */
   static final long DEFAULT_CACHE_LEAF_BYTES = Runtime.getRuntime().maxMemory() / 8;
 
+  /**
+   * Bytes of {@link LatestValues}: a sixteenth of the heap. Its entries share their leaves with
+   * the node cache, so this mostly bounds the leaves it keeps after the cache has let them go.
+   */
+  static final long DEFAULT_LATEST_VALUE_BYTES = Runtime.getRuntime().maxMemory() / 16;
+
   private static final byte[] EMPTY = new byte[0];
 
   private final LedgerDb db;
   private final NodeCache cache = new NodeCache(DEFAULT_CACHE_INTERNAL_BYTES, DEFAULT_CACHE_LEAF_BYTES);
+  private final LatestValues latest = new LatestValues(DEFAULT_LATEST_VALUE_BYTES);
 
   RocksTreeStore(LedgerDb db) {
     this.db = db;
@@ -71,6 +80,14 @@ public final class RocksTreeStore implements TreeReader, TreeWriter, StaleNodeSt
     return Optional.of(node);
   }
 
+  /**
+   * The leaf under {@code key} at committed {@code version} if it is known without reading the
+   * tree (see {@link LatestValues}), else null.
+   */
+  LeafNode latestLeafAt(HashValue key, long version) {
+    return latest.leafAt(key, version);
+  }
+
   /** Writes a batch on its own (asynchronously); block commits use {@link #addTo} instead. */
   @Override
   public void writeBatch(TreeUpdateBatch batch) throws JmtException {
@@ -89,6 +106,7 @@ public final class RocksTreeStore implements TreeReader, TreeWriter, StaleNodeSt
    * nodes out of the cache.
    */
   void written(TreeUpdateBatch batch) {
+    latest.record(batch);
     Set<NodeKey> supersededInBatch = new HashSet<>();
     List<NodeKey> replaced = new ArrayList<>();
     for (StaleNodeIndex s : batch.staleNodes()) {

@@ -206,6 +206,38 @@ class LedgerStoreTest {
   }
 
   @Test
+  void everyVersionsStateReadsAsItsTreeSaysBeforeAndAfterReopening() throws Exception {
+    LedgerFixture fx = new LedgerFixture(29);
+    List<HashValue> keys = new ArrayList<>();
+    for (int i = 0; i < LedgerFixture.ACCOUNTS; i++) {
+      keys.add(StateKeys.accountKey(fx.address(i)));
+    }
+    keys.add(io.astraea.crypto.Sha3.hash("block".getBytes()));
+    keys.add(io.astraea.crypto.Sha3.hash("never written".getBytes()));
+    try (LedgerStore store = LedgerStore.open(dir)) {
+      commitBlocks(store, fx, 8, -1);
+      assertStateReadsMatchTheTree(store, keys);
+    }
+    // Reopened, nothing is known without the tree: the same answers from the tree alone.
+    try (LedgerStore reopened = LedgerStore.open(dir)) {
+      assertStateReadsMatchTheTree(reopened, keys);
+      commitBlocks(reopened, fx, 3, -1);
+      assertStateReadsMatchTheTree(reopened, keys);
+    }
+  }
+
+  /** {@code stateValue} (which may answer without the tree) agrees with the proved read at every version. */
+  private static void assertStateReadsMatchTheTree(LedgerStore store, List<HashValue> keys) throws Exception {
+    for (long v = 0; v <= store.latestVersion(); v++) {
+      for (HashValue key : keys) {
+        StateValueWithProof proved = store.stateValueWithProof(key, v);
+        SparseMerkleProofVerifier.verify(store.transactionInfo(v).stateRootHash(), key, proved.value(), proved.proof());
+        assertArrayEquals(proved.value().orElse(null), store.stateValue(key, v).orElse(null), "key " + key + " at " + v);
+      }
+    }
+  }
+
+  @Test
   void consensusDataAndPruningAndClose() throws Exception {
     LedgerFixture fx = new LedgerFixture(13);
     LedgerStore store = LedgerStore.open(dir);

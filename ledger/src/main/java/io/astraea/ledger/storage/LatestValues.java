@@ -1,0 +1,80 @@
+package io.astraea.ledger.storage;
+
+import io.astraea.crypto.HashValue;
+import io.astraea.ledger.jmt.LeafNode;
+import io.astraea.ledger.jmt.Node;
+import io.astraea.ledger.jmt.NodeKey;
+import io.astraea.ledger.jmt.TreeUpdateBatch;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The last written leaf of each recently written state key, with the version that wrote it, so
+ * that execution reads an account with one map lookup instead of a walk from the root through the
+ * node cache (five or six lookups in a tree of 100,000 accounts).
+ *
+ * <p>Why an answer is right: every write of the tree passes through {@link #record} before the
+ * ledger's latest version moves past it, and only writes add entries, each newer than the one it
+ * replaces. So if the entry for a key was written at {@code w <= v} and {@code v} is committed, no
+ * write of that key lies in {@code (w, v]}, and the entry's value is the value at {@code v}. An
+ * entry written after {@code v} answers nothing for {@code v}, and a key without an entry (never
+ * written since the node started, or evicted) is read from the tree as before.
+ *
+ * <p>Bounded by the approximate heap its leaves take; past the bound, arbitrary entries go (a lost
+ * entry costs one tree walk). The leaves are the ones the node cache holds, so the entries mostly
+ * share their memory.
+ */
+final class LatestValues {
+  /** What an entry costs besides its leaf: the map node, the record, the key object. */
+  static final int ENTRY_OVERHEAD_BYTES = 96;
+
+  private record Written(long version, LeafNode leaf) {}
+
+  private final ConcurrentHashMap<HashValue, Written> map = new ConcurrentHashMap<>();
+  private final long budget;
+  private long total;
+
+  LatestValues(long budgetBytes) {
+    this.budget = budgetBytes;
+  }
+
+  /**
+   * The leaf under {@code key} at committed version {@code version}, if this map knows it: the
+   * last write of the key happened at or before {@code version}. Null when it cannot tell.
+   */
+  LeafNode leafAt(HashValue key, long version) {
+    Written w = map.get(key);
+    return w != null && w.version() <= version ? w.leaf() : null;
+  }
+
+  /** Records a batch's new leaves; called for every tree write before its versions become readable. */
+  synchronized void record(TreeUpdateBatch batch) {
+    for (Map.Entry<NodeKey, Node> e : batch.newNodes().entrySet()) {
+      if (e.getValue() instanceof LeafNode leaf) {
+        Written next = new Written(e.getKey().version(), leaf);
+        Written old = map.get(leaf.accountKey());
+        if (old == null || old.version() < next.version()) {
+          map.put(leaf.accountKey(), next);
+          total += weight(next) - (old == null ? 0 : weight(old));
+        }
+      }
+    }
+    if (total > budget) {
+      Iterator<Written> it = map.values().iterator();
+      while (total > budget - budget / 8 && it.hasNext()) {
+        total -= weight(it.next());
+        it.remove();
+      }
+    }
+  }
+
+  /** Entries held. */
+  int size() {
+    return map.size();
+  }
+
+  private static long weight(Written w) {
+    return ENTRY_OVERHEAD_BYTES + NodeCache.leafWeight(w.leaf());
+  }
+}
