@@ -35,7 +35,7 @@ final class LedgerDb implements AutoCloseable {
   private final LRUCache blockCache;
   private final BloomFilter bloomFilter;
   private final EnumMap<ColumnFamily, ColumnFamilyHandle> handles = new EnumMap<>(ColumnFamily.class);
-  /** RocksDB's id of each family, by ordinal, for {@link WriteBatchEncoder}. */
+  /** RocksDB's id of each family, by ordinal, for {@link KeyOrderedBatch}. */
   private final int[] familyIds = new int[ColumnFamily.values().length];
   private final WriteOptions syncWrite = new WriteOptions().setSync(true);
   private final WriteOptions asyncWrite = new WriteOptions();
@@ -152,18 +152,16 @@ final class LedgerDb implements AutoCloseable {
 
   /**
    * Writes a batch built by {@code filler} atomically; {@code sync} waits for the WAL fsync. The
-   * batch is built in Java, in key order per family ({@link WriteBatchEncoder}), and handed to
-   * RocksDB in one call.
+   * entries reach RocksDB in key order per family ({@link KeyOrderedBatch}).
    */
   void write(boolean sync, BatchFiller filler) throws StorageException {
     lock.readLock().lock();
-    try {
+    try (WriteBatch batch = new WriteBatch()) {
       checkOpen();
-      WriteBatchEncoder encoder = new WriteBatchEncoder();
-      filler.fill(new Batch(encoder));
-      try (WriteBatch batch = new WriteBatch(encoder.toBytes())) {
-        db.write(sync ? syncWrite : asyncWrite, batch);
-      }
+      KeyOrderedBatch entries = new KeyOrderedBatch();
+      filler.fill(new Batch(entries));
+      entries.fill(batch);
+      db.write(sync ? syncWrite : asyncWrite, batch);
     } catch (RocksDBException e) {
       throw io("write", e);
     } finally {
@@ -217,18 +215,18 @@ final class LedgerDb implements AutoCloseable {
    * written, after the filler returns, so a filler must not change an array it has put.
    */
   final class Batch {
-    private final WriteBatchEncoder encoder;
+    private final KeyOrderedBatch entries;
 
-    private Batch(WriteBatchEncoder encoder) {
-      this.encoder = encoder;
+    private Batch(KeyOrderedBatch entries) {
+      this.entries = entries;
     }
 
     void put(ColumnFamily cf, byte[] key, byte[] value) {
-      encoder.put(familyIds[cf.ordinal()], key, value);
+      entries.put(handles.get(cf), familyIds[cf.ordinal()], key, value);
     }
 
     void delete(ColumnFamily cf, byte[] key) {
-      encoder.delete(familyIds[cf.ordinal()], key);
+      entries.delete(handles.get(cf), familyIds[cf.ordinal()], key);
     }
   }
 }

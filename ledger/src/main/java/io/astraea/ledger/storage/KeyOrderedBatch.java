@@ -1,0 +1,72 @@
+package io.astraea.ledger.storage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+
+/**
+ * Collects a write batch's entries and hands them to RocksDB family by family, each family's in
+ * key order (RocksDB's bytewise order; a stable sort, so of two entries with the same key the
+ * later one still wins). The batch means the same, and RocksDB inserts it faster: a block's index
+ * entries (transaction hashes, senders, event keys) and tree nodes arrive in no particular key
+ * order, and inserting a key next to the previous one lets RocksDB's memtable skip most of its
+ * search (docs/PERFORMANCE.md, "Sixth round").
+ *
+ * <p>Families are emitted in the order of their RocksDB ids. The arrays are read when the entries
+ * are emitted ({@link #fill}), not copied when added: they must not change until then.
+ */
+final class KeyOrderedBatch {
+  /** One put ({@code value} set) or delete ({@code value} null). */
+  private record Entry(byte[] key, byte[] value) {}
+
+  private static final Comparator<Entry> BY_KEY = (a, b) -> Arrays.compareUnsigned(a.key, b.key);
+
+  /** Entries by family id, in the order added. */
+  private final TreeMap<Integer, List<Entry>> byFamily = new TreeMap<>();
+  private final Map<Integer, ColumnFamilyHandle> handles = new TreeMap<>();
+  private int count;
+
+  /** Adds a put of {@code value} under {@code key}; see the class comment on the arrays. */
+  KeyOrderedBatch put(ColumnFamilyHandle family, int familyId, byte[] key, byte[] value) {
+    return add(family, familyId, new Entry(key, value));
+  }
+
+  /** Adds a delete of {@code key}; see the class comment on the arrays. */
+  KeyOrderedBatch delete(ColumnFamilyHandle family, int familyId, byte[] key) {
+    return add(family, familyId, new Entry(key, null));
+  }
+
+  private KeyOrderedBatch add(ColumnFamilyHandle family, int familyId, Entry e) {
+    handles.putIfAbsent(familyId, family);
+    byFamily.computeIfAbsent(familyId, id -> new ArrayList<>()).add(e);
+    count++;
+    return this;
+  }
+
+  /** Entries added so far. */
+  int count() {
+    return count;
+  }
+
+  /** Adds every entry to {@code batch}, in the order described above. */
+  void fill(WriteBatch batch) throws RocksDBException {
+    for (Map.Entry<Integer, List<Entry>> family : byFamily.entrySet()) {
+      ColumnFamilyHandle handle = handles.get(family.getKey());
+      List<Entry> entries = family.getValue();
+      entries.sort(BY_KEY); // List.sort is stable
+      for (Entry e : entries) {
+        if (e.value != null) {
+          batch.put(handle, e.key, e.value);
+        } else {
+          batch.delete(handle, e.key);
+        }
+      }
+    }
+  }
+}
