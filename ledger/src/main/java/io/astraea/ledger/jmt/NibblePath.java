@@ -12,33 +12,30 @@ public final class NibblePath implements Comparable<NibblePath> {
   /** The longest path: every nibble of a 256-bit key. */
   public static final int MAX_NIBBLES = HashValue.LENGTH * 2;
 
-  public static final NibblePath EMPTY = new NibblePath(new byte[0], 0);
+  /** FNV-1a's offset basis: the running hash of the empty path. */
+  private static final int FNV_BASIS = 0x811c9dc5;
+  private static final int FNV_PRIME = 0x01000193;
+
+  public static final NibblePath EMPTY = new NibblePath(new byte[0], 0, FNV_BASIS);
 
   private final byte[] bytes;
   private final int length;
   /**
-   * Computed on first use (0: not yet; a path whose hash is 0 just recomputes it), as many paths
-   * only ever serve as sorted-map keys. Paths key the hash maps of reads and caches, and {@code
-   * Arrays.hashCode} of two or three bytes collides so often there that buckets degrade into trees.
+   * FNV-1a over the nibbles, extended by one step in {@link #child}: a path's hash costs nothing
+   * when it is made from its parent, as the tree's walks make every path they look up. Paths key
+   * the hash maps of reads and caches, and {@code Arrays.hashCode} of two or three packed bytes
+   * collides so often there that buckets degrade into trees.
    */
-  private int hash;
+  private final int running;
 
-  private NibblePath(byte[] bytes, int length) {
+  private NibblePath(byte[] bytes, int length, int running) {
     this.bytes = bytes;
     this.length = length;
+    this.running = running;
   }
 
-  /** FNV-1a over the packed bytes and the length, then Murmur3's final avalanche. */
-  private static int mix(byte[] bytes, int length) {
-    int h = 0x811c9dc5 ^ length;
-    for (byte b : bytes) {
-      h = (h ^ (b & 0xff)) * 0x01000193;
-    }
-    h ^= h >>> 16;
-    h *= 0x85ebca6b;
-    h ^= h >>> 13;
-    h *= 0xc2b2ae35;
-    return h ^ (h >>> 16);
+  private static int step(int running, int nibble) {
+    return (running ^ nibble) * FNV_PRIME;
   }
 
   /** Rebuilds a path from its packed bytes, rejecting a non-zero padding nibble. */
@@ -49,7 +46,12 @@ public final class NibblePath implements Comparable<NibblePath> {
     if ((numNibbles & 1) == 1 && (packed[packed.length - 1] & 0x0f) != 0) {
       throw new IllegalArgumentException("odd nibble path with non-zero padding");
     }
-    return new NibblePath(packed.clone(), numNibbles);
+    int running = FNV_BASIS;
+    for (int i = 0; i < numNibbles; i++) {
+      int b = packed[i >> 1] & 0xff;
+      running = step(running, (i & 1) == 0 ? b >>> 4 : b & 0x0f);
+    }
+    return new NibblePath(packed.clone(), numNibbles, running);
   }
 
   /** The first {@code numNibbles} nibbles of {@code key}. */
@@ -75,7 +77,7 @@ public final class NibblePath implements Comparable<NibblePath> {
     } else {
       b[length / 2] = (byte) (b[length / 2] | nibble);
     }
-    return new NibblePath(b, length + 1);
+    return new NibblePath(b, length + 1, step(running, nibble));
   }
 
   public int length() {
@@ -116,12 +118,13 @@ public final class NibblePath implements Comparable<NibblePath> {
 
   @Override
   public int hashCode() {
-    int h = hash;
-    if (h == 0) {
-      h = mix(bytes, length);
-      hash = h;
-    }
-    return h;
+    // Murmur3's final avalanche over the running hash and the length.
+    int h = running ^ length;
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    return h ^ (h >>> 16);
   }
 
   @Override

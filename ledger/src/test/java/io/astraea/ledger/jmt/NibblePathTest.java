@@ -1,0 +1,52 @@
+package io.astraea.ledger.jmt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.astraea.crypto.Sha3;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** A path's hash is built step by step from its parent's, and must agree however it was made. */
+class NibblePathTest {
+  @Test
+  void aPathMadeNibbleByNibbleEqualsAndHashesAsTheSamePathDecoded() {
+    var key = Sha3.hash("some account".getBytes());
+    for (int n = 0; n <= NibblePath.MAX_NIBBLES; n++) {
+      NibblePath built = NibblePath.prefixOf(key, n);
+      NibblePath decoded = NibblePath.fromPacked(built.packed(), n);
+      assertEquals(built, decoded);
+      assertEquals(built.hashCode(), decoded.hashCode(), "length " + n);
+    }
+  }
+
+  @Test
+  void pathsThatDifferOnlyInLengthOrATrailingZeroNibbleHashApart() {
+    NibblePath one = NibblePath.EMPTY.child(0);
+    NibblePath two = one.child(0);
+    assertNotEquals(NibblePath.EMPTY, one);
+    assertNotEquals(one, two);
+    assertNotEquals(NibblePath.EMPTY.hashCode(), one.hashCode());
+    assertNotEquals(one.hashCode(), two.hashCode());
+  }
+
+  @Test
+  void theNodePathsOfThreeLevelsHashWithoutCollisionsAndSpreadOverLowBits() {
+    Set<Integer> full = new HashSet<>();
+    Set<Integer> lowBits = new HashSet<>(); // what a table of 4,096 buckets uses
+    for (int a = 0; a < 16; a++) {
+      for (int b = 0; b < 16; b++) {
+        for (int c = 0; c < 16; c++) {
+          int h = NibblePath.EMPTY.child(a).child(b).child(c).hashCode();
+          full.add(h);
+          lowBits.add(h & 0xfff);
+        }
+      }
+    }
+    assertEquals(4096, full.size());
+    // A random function fills about 63% of 4,096 buckets with 4,096 keys.
+    assertTrue(lowBits.size() > 2_400, "only " + lowBits.size() + " of 4,096 low-bit buckets used");
+  }
+}
