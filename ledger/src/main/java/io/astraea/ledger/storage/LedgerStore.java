@@ -220,7 +220,8 @@ public final class LedgerStore implements AutoCloseable {
       throw new StorageException(StorageException.Kind.CORRUPT, "write sets after " + checkpoint + " end at "
           + record.lastVersion() + ", before version " + version);
     }
-    List<SortedMap<HashValue, byte[]>> sets = record.writeSets().subList(0, (int) (version - checkpoint));
+    List<SortedMap<HashValue, byte[]>> sets = record.resolved((int) (version - checkpoint),
+        key -> checkpointValue(key, record.lastVersion()));
     TreeUpdateBatch batch = new JellyfishMerkleTree(treeStore).putValueSets(sets, checkpoint + 1, NodeRetention.LAST_VERSION);
     if (!batch.lastRootHash().equals(transactionInfo(version).stateRootHash())) {
       throw new StorageException(StorageException.Kind.CORRUPT, "the state rebuilt at version " + version
@@ -229,6 +230,17 @@ public final class LedgerStore implements AutoCloseable {
     TreeReader reader = new OverlayTreeReader(treeStore, batch);
     lastRebuilt = new RebuiltTree(version, reader);
     return reader;
+  }
+
+  /** A key's value in the stored checkpoint tree at {@code checkpoint}, which must hold it. */
+  private byte[] checkpointValue(HashValue key, long checkpoint) throws StorageException {
+    try {
+      return new JellyfishMerkleTree(treeStore).get(key, checkpoint).orElseThrow(() -> new StorageException(
+          StorageException.Kind.CORRUPT, "the write set of version " + checkpoint + " refers to key " + key
+              + ", which its tree does not hold"));
+    } catch (JmtException e) {
+      throw fromJmt(e);
+    }
   }
 
   /** An account's state at {@code version}, proved up to the accumulator at {@code ledgerVersion}. */
