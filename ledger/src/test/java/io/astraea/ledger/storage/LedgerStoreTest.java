@@ -226,6 +226,48 @@ class LedgerStoreTest {
     }
   }
 
+  @Test
+  void readsAtTheCommittedVersionWhileBlocksCommitAgreeWithTheTree() throws Exception {
+    // The node reads committed state on the consensus thread while the ledger writer commits the
+    // next blocks: a read may meet entries recorded for versions it must not see yet.
+    LedgerFixture fx = new LedgerFixture(31);
+    List<HashValue> keys = new ArrayList<>();
+    for (int i = 0; i < LedgerFixture.ACCOUNTS; i++) {
+      keys.add(StateKeys.accountKey(fx.address(i)));
+    }
+    try (LedgerStore store = LedgerStore.open(dir)) {
+      commitBlocks(store, fx, 2, -1);
+      java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+      java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+      java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+      Thread reader = new Thread(() -> {
+        try {
+          while (!done.get()) {
+            long v = store.latestVersion();
+            for (HashValue key : keys) {
+              byte[] fast = store.stateValue(key, v).orElse(null);
+              byte[] proved = store.stateValueWithProof(key, v).value().orElse(null);
+              if (!java.util.Arrays.equals(fast, proved)) {
+                throw new AssertionError("key " + key + " at " + v + " reads differently without the tree");
+              }
+              reads.incrementAndGet();
+            }
+          }
+        } catch (Throwable t) {
+          failure.set(t);
+        }
+      }, "reader");
+      reader.start();
+      commitBlocks(store, fx, 40, -1);
+      done.set(true);
+      reader.join();
+      if (failure.get() != null) {
+        throw new AssertionError(failure.get());
+      }
+      assertTrue(reads.get() > 0);
+    }
+  }
+
   /** {@code stateValue} (which may answer without the tree) agrees with the proved read at every version. */
   private static void assertStateReadsMatchTheTree(LedgerStore store, List<HashValue> keys) throws Exception {
     for (long v = 0; v <= store.latestVersion(); v++) {
