@@ -208,10 +208,7 @@ class LedgerStoreTest {
   @Test
   void everyVersionsStateReadsAsItsTreeSaysBeforeAndAfterReopening() throws Exception {
     LedgerFixture fx = new LedgerFixture(29);
-    List<HashValue> keys = new ArrayList<>();
-    for (int i = 0; i < LedgerFixture.ACCOUNTS; i++) {
-      keys.add(StateKeys.accountKey(fx.address(i)));
-    }
+    List<HashValue> keys = accountKeys(fx);
     keys.add(io.astraea.crypto.Sha3.hash("block".getBytes()));
     keys.add(io.astraea.crypto.Sha3.hash("never written".getBytes()));
     try (LedgerStore store = LedgerStore.open(dir)) {
@@ -231,10 +228,7 @@ class LedgerStoreTest {
     // The node reads committed state on the consensus thread while the ledger writer commits the
     // next blocks: a read may meet entries recorded for versions it must not see yet.
     LedgerFixture fx = new LedgerFixture(31);
-    List<HashValue> keys = new ArrayList<>();
-    for (int i = 0; i < LedgerFixture.ACCOUNTS; i++) {
-      keys.add(StateKeys.accountKey(fx.address(i)));
-    }
+    List<HashValue> keys = accountKeys(fx);
     try (LedgerStore store = LedgerStore.open(dir)) {
       commitBlocks(store, fx, 2, -1);
       java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
@@ -266,6 +260,15 @@ class LedgerStoreTest {
       }
       assertTrue(reads.get() > 0);
     }
+  }
+
+  /** The state keys of the fixture's accounts, in a list the caller may extend. */
+  private static List<HashValue> accountKeys(LedgerFixture fx) {
+    List<HashValue> keys = new ArrayList<>();
+    for (int i = 0; i < LedgerFixture.ACCOUNTS; i++) {
+      keys.add(StateKeys.accountKey(fx.address(i)));
+    }
+    return keys;
   }
 
   /** {@code stateValue} (which may answer without the tree) agrees with the proved read at every version. */
