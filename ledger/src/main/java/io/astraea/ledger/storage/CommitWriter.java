@@ -104,7 +104,7 @@ final class CommitWriter {
         ConsensusDb.putRecoveryRecord(b, recoveryRecord.get());
       }
     });
-    treeStore.written(state);
+    treeStore.committed(state);
     return append.rootHash();
   }
 

@@ -14,12 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * that execution reads an account with one map lookup instead of a walk from the root through the
  * node cache (five or six lookups in a tree of 100,000 accounts).
  *
- * <p>Why an answer is right: every write of the tree passes through {@link #record} before the
- * ledger's latest version moves past it, and only writes add entries, each newer than the one it
- * replaces. So if the entry for a key was written at {@code w <= v} and {@code v} is committed, no
- * write of that key lies in {@code (w, v]}, and the entry's value is the value at {@code v}. An
- * entry written after {@code v} answers nothing for {@code v}, and a key without an entry (never
- * written since the node started, or evicted) is read from the tree as before.
+ * <p>Why an answer is right: every commit passes through {@link #record} before the ledger's
+ * latest version moves to it ({@link RocksTreeStore#committed}), commits come in version order,
+ * and only commits add entries, each newer than the one it replaces. So if the entry for a key was
+ * written at {@code w <= v} and {@code v} is committed, no write of that key lies in {@code (w,
+ * v]}, and the entry's value is the value at {@code v}. An entry written after {@code v} answers
+ * nothing for {@code v}, and a key without an entry (not written since the store opened, or
+ * evicted) is read from the tree as before.
  *
  * <p>Bounded by the approximate heap its leaves take; past the bound, arbitrary entries go (a lost
  * entry costs one tree walk). The leaves are the ones the node cache holds, so the entries mostly
@@ -48,7 +49,7 @@ final class LatestValues {
     return w != null && w.version() <= version ? w.leaf() : null;
   }
 
-  /** Records a batch's new leaves; called for every tree write before its versions become readable. */
+  /** Records a commit's new leaves; called for every commit before its versions become readable. */
   synchronized void record(TreeUpdateBatch batch) {
     for (Map.Entry<NodeKey, Node> e : batch.newNodes().entrySet()) {
       if (e.getValue() instanceof LeafNode leaf) {

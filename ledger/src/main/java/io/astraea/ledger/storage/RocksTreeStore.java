@@ -105,8 +105,7 @@ public final class RocksTreeStore implements TreeReader, TreeWriter, StaleNodeSt
    * of its new nodes are superseded within the same batch; caching those would only push live
    * nodes out of the cache.
    */
-  void written(TreeUpdateBatch batch) {
-    latest.record(batch);
+  private void written(TreeUpdateBatch batch) {
     Set<NodeKey> supersededInBatch = new HashSet<>();
     List<NodeKey> replaced = new ArrayList<>();
     for (StaleNodeIndex s : batch.staleNodes()) {
@@ -119,6 +118,16 @@ public final class RocksTreeStore implements TreeReader, TreeWriter, StaleNodeSt
     cache.update(replaced, batch.newNodes(), supersededInBatch);
   }
 
+  /**
+   * Called once a commit's batch is durable, before the ledger's latest version moves to it:
+   * records its leaves as the latest values ({@link LatestValues}), then caches its nodes.
+   * Commits come in version order, each right after the last, so every write since the store
+   * opened is recorded in order; a batch written on its own ({@link #writeBatch}) is not.
+   */
+  void committed(TreeUpdateBatch batch) {
+    latest.record(batch);
+    written(batch);
+  }
 
   static void addTo(LedgerDb.Batch b, TreeUpdateBatch batch) {
     for (Map.Entry<NodeKey, Node> e : batch.newNodes().entrySet()) {
