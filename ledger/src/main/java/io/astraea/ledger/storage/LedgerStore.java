@@ -236,8 +236,8 @@ public final class LedgerStore implements AutoCloseable {
   private byte[] checkpointValue(HashValue key, long checkpoint) throws StorageException {
     try {
       return new JellyfishMerkleTree(treeStore).get(key, checkpoint).orElseThrow(() -> new StorageException(
-          StorageException.Kind.CORRUPT, "the write set of version " + checkpoint + " refers to key " + key
-              + ", which its tree does not hold"));
+          StorageException.Kind.CORRUPT, "the write sets of the commit ending at " + checkpoint + " refer to key "
+              + key + ", which the tree at " + checkpoint + " does not hold"));
     } catch (JmtException e) {
       throw fromJmt(e);
     }
