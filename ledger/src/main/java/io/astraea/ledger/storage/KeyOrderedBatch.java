@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
@@ -27,9 +26,11 @@ final class KeyOrderedBatch {
 
   private static final Comparator<Entry> BY_KEY = (a, b) -> Arrays.compareUnsigned(a.key, b.key);
 
-  /** Entries by family id, in the order added. */
-  private final TreeMap<Integer, List<Entry>> byFamily = new TreeMap<>();
-  private final Map<Integer, ColumnFamilyHandle> handles = new TreeMap<>();
+  /** A family's handle and its entries, in the order added. */
+  private record Family(ColumnFamilyHandle handle, List<Entry> entries) {}
+
+  /** The families written to, by RocksDB id. */
+  private final TreeMap<Integer, Family> byId = new TreeMap<>();
   private int count;
 
   /** Adds a put of {@code value} under {@code key}; see the class comment on the arrays. */
@@ -43,8 +44,7 @@ final class KeyOrderedBatch {
   }
 
   private KeyOrderedBatch add(ColumnFamilyHandle family, int familyId, Entry e) {
-    handles.putIfAbsent(familyId, family);
-    byFamily.computeIfAbsent(familyId, id -> new ArrayList<>()).add(e);
+    byId.computeIfAbsent(familyId, id -> new Family(family, new ArrayList<>())).entries().add(e);
     count++;
     return this;
   }
@@ -56,15 +56,13 @@ final class KeyOrderedBatch {
 
   /** Adds every entry to {@code batch}, in the order described above. */
   void fill(WriteBatch batch) throws RocksDBException {
-    for (Map.Entry<Integer, List<Entry>> family : byFamily.entrySet()) {
-      ColumnFamilyHandle handle = handles.get(family.getKey());
-      List<Entry> entries = family.getValue();
-      entries.sort(BY_KEY); // List.sort is stable
-      for (Entry e : entries) {
+    for (Family family : byId.values()) {
+      family.entries().sort(BY_KEY); // List.sort is stable
+      for (Entry e : family.entries()) {
         if (e.value != null) {
-          batch.put(handle, e.key, e.value);
+          batch.put(family.handle(), e.key, e.value);
         } else {
-          batch.delete(handle, e.key);
+          batch.delete(family.handle(), e.key);
         }
       }
     }
