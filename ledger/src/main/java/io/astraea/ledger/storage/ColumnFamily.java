@@ -1,10 +1,21 @@
 package io.astraea.ledger.storage;
 
+import io.astraea.crypto.AccountAddress;
+import io.astraea.crypto.HashValue;
+import io.astraea.ledger.types.EventKey;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The column families of the ledger database and their key layouts (all integers big-endian, so
  * byte order is numeric order).
+ *
+ * <p>Three index families have keys that start with a hash or an address, so a block's entries
+ * land at random places among everything already there. They are read only by point lookups or
+ * by a scan within one key prefix, so their memtables hash that prefix instead of keeping one
+ * sorted list (see {@link LedgerDb}): a block of a thousand transfers puts about 4,000 such
+ * entries, and placing them in one large sorted list was most of the time RocksDB spent on a
+ * commit's batch. Such a family is scanned only from a key that has the whole prefix, and only
+ * within that prefix.
  */
 public enum ColumnFamily {
   /** RocksDB's mandatory family; holds the commit progress record. */
@@ -18,11 +29,11 @@ public enum ColumnFamily {
   /** version || event index (u32) -> BCS {@code ContractEvent}. */
   EVENTS("events"),
   /** event key (24 bytes) || sequence number -> version || event index (u32). */
-  EVENT_INDEX("event_index"),
+  EVENT_INDEX("event_index", EventKey.LENGTH),
   /** sender address (16 bytes) || sequence number -> version. */
-  ACCOUNT_TRANSACTIONS("account_transactions"),
+  ACCOUNT_TRANSACTIONS("account_transactions", AccountAddress.LENGTH),
   /** transaction hash -> version. */
-  TRANSACTION_BY_HASH("transaction_by_hash"),
+  TRANSACTION_BY_HASH("transaction_by_hash", HashValue.LENGTH),
   /** epoch -> BCS {@code LedgerInfoWithSignatures}, the latest of that epoch. */
   LEDGER_INFOS("ledger_infos"),
   /** Jellyfish node key -> encoded node. */
@@ -39,9 +50,23 @@ public enum ColumnFamily {
   SAFETY_DATA("safety_data");
 
   private final String dbName;
+  private final int hashedPrefixLength;
 
   ColumnFamily(String dbName) {
+    this(dbName, 0);
+  }
+
+  ColumnFamily(String dbName, int hashedPrefixLength) {
     this.dbName = dbName;
+    this.hashedPrefixLength = hashedPrefixLength;
+  }
+
+  /**
+   * The length of the key prefix this family's memtables hash, or 0 for an ordinary ordered family.
+   * A hashed family can be scanned only within one such prefix.
+   */
+  public int hashedPrefixLength() {
+    return hashedPrefixLength;
   }
 
   public byte[] nameBytes() {
