@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Applies a block's value sets, one version per set, for {@link NodeRetention#LAST_VERSION}: every
@@ -108,9 +107,10 @@ final class CheckpointUpdater {
       roots.add(hash(root));
     }
     // Depth-first order: deterministic, and no key comparisons (a block makes thousands of nodes).
+    // The stale nodes likewise stay in the order they were found; each is recorded once (see touch).
     Map<NodeKey, Node> newNodes = new LinkedHashMap<>();
     collect(root, NodeKey.root(rootVersion), newNodes);
-    return new TreeUpdateBatch(firstVersion, roots, newNodes, new TreeSet<>(stale), valueSets);
+    return new TreeUpdateBatch(firstVersion, roots, newNodes, stale, valueSets);
   }
 
   private static List<LeafNode> leaves(Map<HashValue, byte[]> values) {

@@ -4,7 +4,6 @@ import io.astraea.crypto.HashValue;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
 
 /**
  * Everything one {@link JellyfishMerkleTree#putValueSets} call produced: the new nodes, the nodes
@@ -16,18 +15,20 @@ import java.util.SortedSet;
  * <p>{@code newNodes} iterates in an order fixed by the updater (the same inputs give the same
  * order), not necessarily by key: the store writes them in one batch, where order does not matter,
  * and a sorted map would cost a block thousands of key comparisons to build and to read through.
+ * {@code staleNodes} likewise: each stale node once, in an order fixed by the updater; the store
+ * keeps a commit's stale nodes as one entry in that order.
  */
 public record TreeUpdateBatch(
     long firstVersion,
     List<HashValue> rootHashes,
     Map<NodeKey, Node> newNodes,
-    SortedSet<StaleNodeIndex> staleNodes,
+    List<StaleNodeIndex> staleNodes,
     List<? extends Map<HashValue, byte[]>> valueSets) {
 
   public TreeUpdateBatch {
     rootHashes = List.copyOf(rootHashes);
     newNodes = Collections.unmodifiableMap(newNodes);
-    staleNodes = Collections.unmodifiableSortedSet(staleNodes);
+    staleNodes = Collections.unmodifiableList(staleNodes);
     valueSets = Collections.unmodifiableList(valueSets);
     if (valueSets.size() != rootHashes.size()) {
       throw new IllegalArgumentException(valueSets.size() + " value sets for " + rootHashes.size() + " versions");

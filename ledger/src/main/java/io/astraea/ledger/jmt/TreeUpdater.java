@@ -44,7 +44,7 @@ final class TreeUpdater {
         roots.add(insert(oldRootKey, oldRoot, NibblePath.EMPTY, leaves, 0, leaves.size(), version).hash());
       }
     }
-    return new TreeUpdateBatch(firstVersion, roots, new TreeMap<>(newNodes), new TreeSet<>(stale), valueSets);
+    return new TreeUpdateBatch(firstVersion, roots, new TreeMap<>(newNodes), new ArrayList<>(new TreeSet<>(stale)), valueSets);
   }
 
   private static List<LeafNode> sortedLeaves(Map<HashValue, byte[]> values) {

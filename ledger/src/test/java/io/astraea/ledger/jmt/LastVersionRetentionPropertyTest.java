@@ -52,7 +52,7 @@ class LastVersionRetentionPropertyTest {
       assertEquals(all.rootHashes(), last.rootHashes());
       assertEquals(ReferenceSparseMerkleTree.root(model), last.lastRootHash());
       assertEquals(reachableNewNodes(all, everyVersion), last.newNodes());
-      assertEquals(storedNodesMadeStale(all), last.staleNodes());
+      assertSameStaleNodes(storedNodesMadeStale(all), last);
       everyVersion.writeBatch(all);
       lastVersion.writeBatch(last);
       version += txns;
@@ -87,7 +87,7 @@ class LastVersionRetentionPropertyTest {
       TreeUpdateBatch last = new JellyfishMerkleTree(lastVersion).putValueSets(sets, version, NodeRetention.LAST_VERSION);
       assertEquals(all.rootHashes(), last.rootHashes());
       assertEquals(reachableNewNodes(all, everyVersion), last.newNodes());
-      assertEquals(storedNodesMadeStale(all), last.staleNodes());
+      assertSameStaleNodes(storedNodesMadeStale(all), last);
       everyVersion.writeBatch(all);
       lastVersion.writeBatch(last);
       version += sets.size();
@@ -98,6 +98,12 @@ class LastVersionRetentionPropertyTest {
    * The stale entries of an every-version batch for nodes stored before it: a checkpoint batch
    * must report exactly these (its own superseded nodes are never stored, so never stale).
    */
+  /** The batch lists exactly {@code expected}, each node once. */
+  private static void assertSameStaleNodes(SortedSet<StaleNodeIndex> expected, TreeUpdateBatch batch) {
+    assertEquals(expected, new TreeSet<>(batch.staleNodes()));
+    assertEquals(expected.size(), batch.staleNodes().size(), "a stale node listed twice");
+  }
+
   private static SortedSet<StaleNodeIndex> storedNodesMadeStale(TreeUpdateBatch all) {
     TreeSet<StaleNodeIndex> out = new TreeSet<>();
     for (StaleNodeIndex s : all.staleNodes()) {
