@@ -35,6 +35,8 @@ final class LatestValues {
   private final ConcurrentHashMap<HashValue, Written> map = new ConcurrentHashMap<>();
   private final long budget;
   private long total;
+  /** The entry the last {@link #newer} call displaced; only touched under {@link #record}'s lock. */
+  private Written displaced;
 
   LatestValues(long budgetBytes) {
     this.budget = budgetBytes;
@@ -54,10 +56,11 @@ final class LatestValues {
     for (Map.Entry<NodeKey, Node> e : batch.newNodes().entrySet()) {
       if (e.getValue() instanceof LeafNode leaf) {
         Written next = new Written(e.getKey().version(), leaf);
-        Written old = map.get(leaf.accountKey());
-        if (old == null || old.version() < next.version()) {
-          map.put(leaf.accountKey(), next);
-          total += weight(next) - (old == null ? 0 : weight(old));
+        displaced = null;
+        // One atomic map operation per leaf (a commit records thousands); an entry is never
+        // replaced by an older one, not even for a moment.
+        if (map.merge(leaf.accountKey(), next, this::newer) == next) {
+          total += weight(next) - (displaced == null ? 0 : weight(displaced));
         }
       }
     }
@@ -68,6 +71,15 @@ final class LatestValues {
         it.remove();
       }
     }
+  }
+
+  /** The remapping of {@code record}'s merge: the newer entry; notes the one it displaces. */
+  private Written newer(Written old, Written next) {
+    if (old.version() < next.version()) {
+      displaced = old;
+      return next;
+    }
+    return old;
   }
 
   /** Entries held. */

@@ -2,19 +2,27 @@ package io.astraea.ledger.storage;
 
 import io.astraea.ledger.jmt.InternalNode;
 import io.astraea.ledger.jmt.LeafNode;
+import io.astraea.ledger.jmt.NibblePath;
 import io.astraea.ledger.jmt.Node;
 import io.astraea.ledger.jmt.NodeKey;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Bounded, least-recently-used caches of decoded tree nodes, each bounded by the approximate heap
- * its nodes take: an internal node's size grows with its children (a node near the root has all
+ * Bounded, least-recently-used caches of decoded tree nodes, one node per path: the newest one
+ * seen, so what they hold is the latest tree's nodes. Each is bounded by the approximate heap its
+ * nodes take: an internal node's size grows with its children (a node near the root has all
  * sixteen, one near the leaves often two), a leaf's with its value. Thread-safe. A node never
- * changes once written under its key, so a cached node is valid until it is pruned ({@link #remove}).
+ * changes once written under its key, so a cached node answers a read of its exact key until it
+ * is pruned ({@link #remove}); a read of an older node at the same path misses and goes to disk.
+ *
+ * <p>Keyed by path rather than by node key because a commit replaces thousands of nodes, each by
+ * a newer one at the same path: caching the new node then displaces the old one in the same map
+ * operation, where a cache keyed by node key would also have to find and remove every replaced
+ * key. A node a commit replaced by one of the other kind (a leaf split into an internal node)
+ * stays until it is pushed out; only reads of older versions could still ask for it.
  *
  * <p>Internal nodes and leaves are kept apart so that leaves, which are many and carry their
  * values, cannot push out the upper levels every update walks through. Leaves are worth caching
@@ -63,7 +71,10 @@ final class NodeCache {
     return n != null ? n : leaves.get(key);
   }
 
-  /** Caches a node (any non-empty node: the null node of an empty tree is not worth a slot). */
+  /**
+   * Caches a node (any non-empty node: the null node of an empty tree is not worth a slot) unless
+   * a newer one of its kind is cached at its path.
+   */
   synchronized void offer(NodeKey key, Node node) {
     if (node instanceof InternalNode) {
       internals.put(key, node);
@@ -73,16 +84,10 @@ final class NodeCache {
   }
 
   /**
-   * After a write: drops the nodes the write replaced ({@code gone}: no longer in the latest tree,
-   * so only reads of older versions could want them, and those can go to disk) and caches every
-   * node of {@code added} not in {@code except}, under one lock. Without the first step the
-   * replaced nodes would hold their slots until the least-recently-used order pushed them out,
-   * crowding out the live tree.
+   * After a write: caches every node of {@code added} not in {@code except} under one lock. Each
+   * displaces the node it replaced at its path, if cached.
    */
-  synchronized void update(Collection<NodeKey> gone, Map<NodeKey, Node> added, Set<NodeKey> except) {
-    for (NodeKey k : gone) {
-      remove(k);
-    }
+  synchronized void update(Map<NodeKey, Node> added, Set<NodeKey> except) {
     for (Map.Entry<NodeKey, Node> e : added.entrySet()) {
       if (!except.contains(e.getKey())) {
         offer(e.getKey(), e.getValue());
@@ -90,16 +95,19 @@ final class NodeCache {
     }
   }
 
+  /** Forgets a pruned node, if it is the one cached at its path. */
   synchronized void remove(NodeKey key) {
-    // A key is in one of the two at most; a commit removes thousands, so probe the second only if needed.
     if (!internals.remove(key)) {
       leaves.remove(key);
     }
   }
 
-  /** Least-recently-used order, bounded by the total {@link #weight} of its nodes. */
+  /** A cached node and the version it was written at (with the path, its node key). */
+  private record Versioned(long version, Node node) {}
+
+  /** Least-recently-used order by path, bounded by the total {@link #weight} of its nodes. */
   private static final class Lru {
-    private final LinkedHashMap<NodeKey, Node> map = new LinkedHashMap<>(1024, 0.75f, true);
+    private final LinkedHashMap<NibblePath, Versioned> map = new LinkedHashMap<>(1024, 0.75f, true);
     private final long budget;
     private long total;
 
@@ -108,26 +116,32 @@ final class NodeCache {
     }
 
     Node get(NodeKey key) {
-      return map.get(key);
+      Versioned v = map.get(key.path());
+      return v != null && v.version() == key.version() ? v.node() : null;
     }
 
     void put(NodeKey key, Node node) {
-      Node old = map.put(key, node);
-      total += weight(node) - (old == null ? 0 : weight(old));
-      Iterator<Node> eldest = map.values().iterator();
+      Versioned old = map.put(key.path(), new Versioned(key.version(), node));
+      if (old != null && old.version() > key.version()) {
+        map.put(key.path(), old); // a read of an older version must not displace the latest tree's node
+        return;
+      }
+      total += weight(node) - (old == null ? 0 : weight(old.node()));
+      Iterator<Versioned> eldest = map.values().iterator();
       while (total > budget && eldest.hasNext()) {
-        total -= weight(eldest.next());
+        total -= weight(eldest.next().node());
         eldest.remove();
       }
     }
 
-    /** Whether the key was cached. */
+    /** Whether the node under this exact key was cached (and is now gone). */
     boolean remove(NodeKey key) {
-      Node old = map.remove(key);
-      if (old == null) {
+      Versioned old = map.get(key.path());
+      if (old == null || old.version() != key.version()) {
         return false;
       }
-      total -= weight(old);
+      map.remove(key.path());
+      total -= weight(old.node());
       return true;
     }
   }

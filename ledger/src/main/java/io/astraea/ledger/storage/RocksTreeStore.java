@@ -101,21 +101,17 @@ public final class RocksTreeStore implements TreeReader, TreeWriter, StaleNodeSt
 
   /**
    * Called once a batch's nodes are durably written: caches the ones still in the tree after its
-   * last version, with their computed hashes. A block keeps one version per transaction, so most
-   * of its new nodes are superseded within the same batch; caching those would only push live
-   * nodes out of the cache.
+   * last version, with their computed hashes. A batch that keeps every version's nodes supersedes
+   * most of its new nodes within itself; caching those would only push live nodes out of the cache.
    */
   private void written(TreeUpdateBatch batch) {
     Set<NodeKey> supersededInBatch = new HashSet<>();
-    List<NodeKey> replaced = new ArrayList<>();
     for (StaleNodeIndex s : batch.staleNodes()) {
       if (s.nodeKey().version() >= batch.firstVersion()) {
         supersededInBatch.add(s.nodeKey()); // only batches that keep every version's nodes have these
-      } else {
-        replaced.add(s.nodeKey());
       }
     }
-    cache.update(replaced, batch.newNodes(), supersededInBatch);
+    cache.update(batch.newNodes(), supersededInBatch);
   }
 
   /**

@@ -60,16 +60,17 @@ class NodeCacheTest {
     assertNull(cache.get(big));
     assertEquals(key(101), ((LeafNode) cache.get(small)).accountKey());
     // Ten small leaves fit together; an eleventh pushes out the oldest.
+    NibblePath below = NibblePath.EMPTY.child(5);
     for (int i = 0; i < 10; i++) {
-      cache.offer(new NodeKey(3, NibblePath.EMPTY.child(i)), new LeafNode(key(i), new byte[100]));
+      cache.offer(new NodeKey(3, below.child(i)), new LeafNode(key(i), new byte[100]));
     }
     assertNull(cache.get(small));
     for (int i = 0; i < 10; i++) {
-      assertEquals(key(i), ((LeafNode) cache.get(new NodeKey(3, NibblePath.EMPTY.child(i)))).accountKey());
+      assertEquals(key(i), ((LeafNode) cache.get(new NodeKey(3, below.child(i)))).accountKey());
     }
     // Replacing a cached leaf under the same key does not count it twice.
-    cache.offer(new NodeKey(3, NibblePath.EMPTY.child(0)), new LeafNode(key(0), new byte[100]));
-    assertEquals(key(1), ((LeafNode) cache.get(new NodeKey(3, NibblePath.EMPTY.child(1)))).accountKey());
+    cache.offer(new NodeKey(3, below.child(0)), new LeafNode(key(0), new byte[100]));
+    assertEquals(key(1), ((LeafNode) cache.get(new NodeKey(3, below.child(1)))).accountKey());
   }
 
   @Test
@@ -85,13 +86,13 @@ class NodeCacheTest {
     NodeCache cache = new NodeCache(NodeCache.internalWeight(full), 1 << 20);
     cache.offer(NodeKey.root(1), full);
     assertSame(full, cache.get(NodeKey.root(1)));
-    cache.offer(NodeKey.root(2), small);
+    cache.offer(new NodeKey(1, NibblePath.EMPTY.child(2)), small);
     assertNull(cache.get(NodeKey.root(1)), "the full node no longer fits beside another");
-    for (int v = 3; v < 6; v++) {
-      cache.offer(NodeKey.root(v), internal());
+    for (int n = 3; n < 6; n++) {
+      cache.offer(new NodeKey(1, NibblePath.EMPTY.child(n)), internal());
     }
-    for (int v = 2; v < 6; v++) {
-      assertEquals(small, cache.get(NodeKey.root(v)));
+    for (int n = 2; n < 6; n++) {
+      assertEquals(small, cache.get(new NodeKey(1, NibblePath.EMPTY.child(n))));
     }
   }
 
@@ -111,17 +112,51 @@ class NodeCacheTest {
   }
 
   @Test
-  void anUpdateDropsTheReplacedNodesAndCachesTheNewOnes() {
+  void anUpdateDisplacesTheReplacedNodesAndCachesTheNewOnes() {
+    // Room for two small internal nodes: the replaced root must not take a slot of its own.
     NodeCache cache = new NodeCache(2 * NodeCache.internalWeight(internal()), 1 << 20);
     NodeKey oldRoot = NodeKey.root(1);
+    NodeKey child = new NodeKey(1, NibblePath.EMPTY.child(7));
     NodeKey newRoot = NodeKey.root(2);
     NodeKey skipped = new NodeKey(2, NibblePath.EMPTY.child(1));
     cache.offer(oldRoot, internal());
+    InternalNode childNode = internal();
+    cache.offer(child, childNode);
     InternalNode fresh = internal();
-    cache.update(java.util.List.of(oldRoot), java.util.Map.of(newRoot, fresh, skipped, internal()),
-        java.util.Set.of(skipped));
+    cache.update(java.util.Map.of(newRoot, fresh, skipped, internal()), java.util.Set.of(skipped));
     assertNull(cache.get(oldRoot));
     assertSame(fresh, cache.get(newRoot));
     assertNull(cache.get(skipped));
+    assertSame(childNode, cache.get(child), "the new root displaced the old one, not the child beside it");
+  }
+
+  @Test
+  void anOlderNodeNeitherDisplacesNorRemovesTheNewerOne() {
+    NodeCache cache = new NodeCache(4 * NodeCache.internalWeight(internal()), 1 << 20);
+    NibblePath path = NibblePath.EMPTY.child(3);
+    InternalNode newer = internal();
+    cache.offer(new NodeKey(9, path), newer);
+    // A read at an older version found this older node on disk.
+    cache.offer(new NodeKey(4, path), internal());
+    assertSame(newer, cache.get(new NodeKey(9, path)));
+    assertNull(cache.get(new NodeKey(4, path)), "only the newest node of a path is cached");
+    // Pruning the older node leaves the newer one.
+    cache.remove(new NodeKey(4, path));
+    assertSame(newer, cache.get(new NodeKey(9, path)));
+    cache.remove(new NodeKey(9, path));
+    assertNull(cache.get(new NodeKey(9, path)));
+  }
+
+  @Test
+  void aLeafSplitIntoAnInternalNodeAnswersBothKeys() {
+    NodeCache cache = new NodeCache(4 * NodeCache.internalWeight(internal()), 1 << 20);
+    NibblePath path = NibblePath.EMPTY.child(6);
+    LeafNode leaf = new LeafNode(key(6), new byte[] {6});
+    cache.offer(new NodeKey(2, path), leaf);
+    InternalNode split = internal();
+    cache.update(java.util.Map.of(new NodeKey(5, path), split), java.util.Set.of());
+    assertSame(split, cache.get(new NodeKey(5, path)));
+    // Nodes never change under their key, so the replaced leaf is still a right answer for its own.
+    assertSame(leaf, cache.get(new NodeKey(2, path)));
   }
 }
