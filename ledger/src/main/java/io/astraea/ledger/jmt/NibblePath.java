@@ -16,7 +16,10 @@ public final class NibblePath implements Comparable<NibblePath> {
   private static final int FNV_BASIS = 0x811c9dc5;
   private static final int FNV_PRIME = 0x01000193;
 
-  public static final NibblePath EMPTY = new NibblePath(new byte[0], 0, FNV_BASIS);
+  /** How many leading nibbles {@link #head} holds. */
+  private static final int HEAD_NIBBLES = 16;
+
+  public static final NibblePath EMPTY = new NibblePath(new byte[0], 0, FNV_BASIS, 0L);
 
   private final byte[] bytes;
   private final int length;
@@ -27,11 +30,23 @@ public final class NibblePath implements Comparable<NibblePath> {
    * collides so often there that buckets degrade into trees.
    */
   private final int running;
+  /**
+   * The first {@link #HEAD_NIBBLES} nibbles, most significant first, zero beyond the path's end: a
+   * copy of the start of {@link #bytes} inside the object. Paths are compared on every cache and
+   * map lookup, and the paths of a tree that size allows are never longer; comparing this field
+   * instead of the arrays saves following a pointer to memory the lookup has not touched yet.
+   */
+  private final long head;
 
-  private NibblePath(byte[] bytes, int length, int running) {
+  private NibblePath(byte[] bytes, int length, int running, long head) {
     this.bytes = bytes;
     this.length = length;
     this.running = running;
+    this.head = head;
+  }
+
+  private static long withNibble(long head, int index, int nibble) {
+    return index < HEAD_NIBBLES ? head | ((long) nibble << (60 - 4 * index)) : head;
   }
 
   private static int step(int running, int nibble) {
@@ -47,11 +62,14 @@ public final class NibblePath implements Comparable<NibblePath> {
       throw new IllegalArgumentException("odd nibble path with non-zero padding");
     }
     int running = FNV_BASIS;
+    long head = 0;
     for (int i = 0; i < numNibbles; i++) {
       int b = packed[i >> 1] & 0xff;
-      running = step(running, (i & 1) == 0 ? b >>> 4 : b & 0x0f);
+      int nibble = (i & 1) == 0 ? b >>> 4 : b & 0x0f;
+      running = step(running, nibble);
+      head = withNibble(head, i, nibble);
     }
-    return new NibblePath(packed.clone(), numNibbles, running);
+    return new NibblePath(packed.clone(), numNibbles, running, head);
   }
 
   /** The first {@code numNibbles} nibbles of {@code key}. */
@@ -77,7 +95,7 @@ public final class NibblePath implements Comparable<NibblePath> {
     } else {
       b[length / 2] = (byte) (b[length / 2] | nibble);
     }
-    return new NibblePath(b, length + 1, step(running, nibble));
+    return new NibblePath(b, length + 1, step(running, nibble), withNibble(head, length, nibble));
   }
 
   public int length() {
@@ -113,7 +131,8 @@ public final class NibblePath implements Comparable<NibblePath> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof NibblePath p && p.length == length && Arrays.equals(p.bytes, bytes);
+    return o instanceof NibblePath p && p.length == length && p.head == head
+        && (length <= HEAD_NIBBLES || Arrays.equals(p.bytes, bytes));
   }
 
   @Override
