@@ -17,8 +17,10 @@ import org.rocksdb.WriteBatch;
  * order, and inserting a key next to the previous one lets RocksDB's memtable skip most of its
  * search (docs/PERFORMANCE.md, "Sixth round").
  *
- * <p>Families are emitted in the order of their RocksDB ids. The arrays are read when the entries
- * are emitted ({@link #fill}), not copied when added: they must not change until then.
+ * <p>Families are emitted in the order of their RocksDB ids. A family added as unordered keeps the
+ * order its entries were added in: a memtable that hashes key prefixes (see {@link ColumnFamily})
+ * gains nothing from the sort. The arrays are read when the entries are emitted ({@link #fill}),
+ * not copied when added: they must not change until then.
  */
 final class KeyOrderedBatch {
   /** One put ({@code value} set) or delete ({@code value} null). */
@@ -26,25 +28,33 @@ final class KeyOrderedBatch {
 
   private static final Comparator<Entry> BY_KEY = (a, b) -> Arrays.compareUnsigned(a.key, b.key);
 
-  /** A family's handle and its entries, in the order added. */
-  private record Family(ColumnFamilyHandle handle, List<Entry> entries) {}
+  /** A family's handle, whether its entries are sorted, and its entries, in the order added. */
+  private record Family(ColumnFamilyHandle handle, boolean ordered, List<Entry> entries) {}
 
   /** The families written to, by RocksDB id. */
   private final TreeMap<Integer, Family> byId = new TreeMap<>();
   private int count;
 
-  /** Adds a put of {@code value} under {@code key}; see the class comment on the arrays. */
-  KeyOrderedBatch put(ColumnFamilyHandle family, int familyId, byte[] key, byte[] value) {
-    return add(family, familyId, new Entry(key, value));
+  /**
+   * Adds a put of {@code value} under {@code key} to a family whose entries are sorted ({@code
+   * ordered}) or not; a family is one or the other for the whole batch. See the class comment on
+   * the arrays.
+   */
+  KeyOrderedBatch put(ColumnFamilyHandle family, int familyId, boolean ordered, byte[] key, byte[] value) {
+    return add(family, familyId, ordered, new Entry(key, value));
   }
 
-  /** Adds a delete of {@code key}; see the class comment on the arrays. */
-  KeyOrderedBatch delete(ColumnFamilyHandle family, int familyId, byte[] key) {
-    return add(family, familyId, new Entry(key, null));
+  /** Adds a delete of {@code key}, as {@link #put} adds a put. */
+  KeyOrderedBatch delete(ColumnFamilyHandle family, int familyId, boolean ordered, byte[] key) {
+    return add(family, familyId, ordered, new Entry(key, null));
   }
 
-  private KeyOrderedBatch add(ColumnFamilyHandle family, int familyId, Entry e) {
-    byId.computeIfAbsent(familyId, id -> new Family(family, new ArrayList<>())).entries().add(e);
+  private KeyOrderedBatch add(ColumnFamilyHandle family, int familyId, boolean ordered, Entry e) {
+    Family f = byId.computeIfAbsent(familyId, id -> new Family(family, ordered, new ArrayList<>()));
+    if (f.ordered() != ordered) {
+      throw new IllegalArgumentException("family " + familyId + " added both sorted and unsorted");
+    }
+    f.entries().add(e);
     count++;
     return this;
   }
@@ -57,7 +67,9 @@ final class KeyOrderedBatch {
   /** Adds every entry to {@code batch}, in the order described above. */
   void fill(WriteBatch batch) throws RocksDBException {
     for (Family family : byId.values()) {
-      family.entries().sort(BY_KEY); // List.sort is stable
+      if (family.ordered()) {
+        family.entries().sort(BY_KEY); // List.sort is stable
+      }
       for (Entry e : family.entries()) {
         if (e.value != null) {
           batch.put(family.handle(), e.key, e.value);

@@ -197,7 +197,7 @@ final class LedgerDb implements AutoCloseable {
 
   /**
    * Writes a batch built by {@code filler} atomically; {@code sync} waits for the WAL fsync. The
-   * entries reach RocksDB in key order per family ({@link KeyOrderedBatch}).
+   * entries of each ordered family reach RocksDB in key order ({@link KeyOrderedBatch}).
    */
   void write(boolean sync, BatchFiller filler) throws StorageException {
     lock.readLock().lock();
@@ -268,11 +268,11 @@ final class LedgerDb implements AutoCloseable {
     }
 
     void put(ColumnFamily cf, byte[] key, byte[] value) {
-      entries.put(handles.get(cf), familyIds[cf.ordinal()], key, value);
+      entries.put(handles.get(cf), familyIds[cf.ordinal()], cf.hashedPrefixLength() == 0, key, value);
     }
 
     void delete(ColumnFamily cf, byte[] key) {
-      entries.delete(handles.get(cf), familyIds[cf.ordinal()], key);
+      entries.delete(handles.get(cf), familyIds[cf.ordinal()], cf.hashedPrefixLength() == 0, key);
     }
   }
 }
