@@ -43,18 +43,16 @@ public final class CryptoHasher {
    * or threads and a failed call leaves nothing behind.
    */
   public HashValue hash(byte[] bcs) {
-    return HashValue.adopt(new Sha3Sponge().update(prefix).update(bcs).finish());
+    return HashValue.of(new Sha3Sponge().update(prefix).update(bcs).finish());
   }
 
   /**
    * {@code hash(left || right)}: the Merkle node hash of the Jellyfish tree and the accumulators,
    * their hottest loop. The 96-byte message fits one Keccak block, so it is absorbed lane by lane
-   * from the three arrays without concatenating them.
+   * from the prefix and the two hashes' words without concatenating them.
    */
   public HashValue hashPair(HashValue left, HashValue right) {
-    byte[] out = new byte[HashValue.LENGTH];
-    Sha3Sponge.hashThree32(prefix, left.rawBytes(), right.rawBytes(), out);
-    return HashValue.adopt(out);
+    return Sha3Sponge.hashThree32(prefix, left, right);
   }
 
   /** A running hash that already holds the prefix; append the value's bytes, then finish. */

@@ -10,7 +10,7 @@ public final class Sha3 {
     for (byte[] p : parts) {
       sponge.update(p);
     }
-    return HashValue.adopt(sponge.finish());
+    return HashValue.of(sponge.finish());
   }
 
   /**
@@ -39,12 +39,12 @@ public final class Sha3 {
     }
 
     public Builder update(HashValue h) {
-      sponge.update(h.rawBytes());
+      sponge.update(h.toBytes());
       return this;
     }
 
     public HashValue finish() {
-      return HashValue.adopt(sponge.finish());
+      return HashValue.of(sponge.finish());
     }
   }
 }

@@ -15,7 +15,7 @@ import java.util.Objects;
  * speed: input is XORed into the state as little-endian 64-bit lanes read straight from the
  * caller's array, there is no block buffer, the permutation keeps the 25 lanes in local variables,
  * and the 32-byte digest is written straight into the output array. {@link
- * #hashThree32(byte[], byte[], byte[], byte[])} covers the Merkle node shape ({@code prefix || left
+ * #hashThree32(byte[], HashValue, HashValue)} covers the Merkle node shape ({@code prefix || left
  * || right}, 96 bytes, one permutation) without any sponge object at all.
  *
  * <p>Not thread-safe. Finishing a hash resets the sponge, so one instance can hash many messages.
@@ -132,31 +132,31 @@ final class Sha3Sponge {
   }
 
   /**
-   * SHA3-256 of the 96-byte message {@code a[0..32) || b[0..32) || c[0..32)}, written at {@code
-   * out[0..32)}: a Merkle node hash (prefix, left child, right child) in a single permutation.
+   * SHA3-256 of the 96-byte message {@code prefix[0..32) || left || right}: a Merkle node hash
+   * (domain prefix, left child, right child) in a single permutation, read from and returned as
+   * {@link HashValue} words without any byte array in between.
    */
-  static void hashThree32(byte[] a, byte[] b, byte[] c, byte[] out) {
+  static HashValue hashThree32(byte[] prefix, HashValue left, HashValue right) {
     long[] s = SCRATCH.get();
     Arrays.fill(s, 13, LANES, 0L); // lanes 0..12 are set below, the rest is zero but for the last pad
-    s[0] = (long) LE.get(a, 0);
-    s[1] = (long) LE.get(a, 8);
-    s[2] = (long) LE.get(a, 16);
-    s[3] = (long) LE.get(a, 24);
-    s[4] = (long) LE.get(b, 0);
-    s[5] = (long) LE.get(b, 8);
-    s[6] = (long) LE.get(b, 16);
-    s[7] = (long) LE.get(b, 24);
-    s[8] = (long) LE.get(c, 0);
-    s[9] = (long) LE.get(c, 8);
-    s[10] = (long) LE.get(c, 16);
-    s[11] = (long) LE.get(c, 24);
+    s[0] = (long) LE.get(prefix, 0);
+    s[1] = (long) LE.get(prefix, 8);
+    s[2] = (long) LE.get(prefix, 16);
+    s[3] = (long) LE.get(prefix, 24);
+    // A lane is little-endian, a hash word big-endian: the same eight bytes, reversed.
+    s[4] = Long.reverseBytes(left.word(0));
+    s[5] = Long.reverseBytes(left.word(1));
+    s[6] = Long.reverseBytes(left.word(2));
+    s[7] = Long.reverseBytes(left.word(3));
+    s[8] = Long.reverseBytes(right.word(0));
+    s[9] = Long.reverseBytes(right.word(1));
+    s[10] = Long.reverseBytes(right.word(2));
+    s[11] = Long.reverseBytes(right.word(3));
     s[12] = DOMAIN_PAD; // 96 bytes end on a lane boundary: the padding starts lane 12
     s[RATE_LANES - 1] = LAST_PAD;
     permute(s);
-    LE.set(out, 0, s[0]);
-    LE.set(out, 8, s[1]);
-    LE.set(out, 16, s[2]);
-    LE.set(out, 24, s[3]);
+    return new HashValue(Long.reverseBytes(s[0]), Long.reverseBytes(s[1]), Long.reverseBytes(s[2]),
+        Long.reverseBytes(s[3]));
   }
 
   private static void absorbBlock(long[] s, byte[] data, int off) {

@@ -173,9 +173,8 @@ class Sha3SpongeTest {
       byte[] a = random(rnd, 32);
       byte[] b = random(rnd, 32);
       byte[] c = random(rnd, 32);
-      byte[] out = new byte[32];
-      Sha3Sponge.hashThree32(a, b, c, out);
-      assertArrayEquals(bouncyCastle(a, b, c), out);
+      HashValue out = Sha3Sponge.hashThree32(a, HashValue.wrap(b), HashValue.wrap(c));
+      assertArrayEquals(bouncyCastle(a, b, c), out.toBytes());
     }
   }
 }
