@@ -5,18 +5,24 @@ import io.astraea.ledger.jmt.LeafNode;
 import io.astraea.ledger.jmt.NibblePath;
 import io.astraea.ledger.jmt.Node;
 import io.astraea.ledger.jmt.NodeKey;
+import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Bounded, least-recently-used caches of decoded tree nodes, one node per path: the newest one
- * seen, so what they hold is the latest tree's nodes. Each is bounded by the approximate heap its
- * nodes take: an internal node's size grows with its children (a node near the root has all
- * sixteen, one near the leaves often two), a leaf's with its value. Thread-safe. A node never
- * changes once written under its key, so a cached node answers a read of its exact key until it
- * is pruned ({@link #remove}); a read of an older node at the same path misses and goes to disk.
+ * Bounded caches of decoded tree nodes, one node per path: the newest one seen, so what they hold
+ * is the latest tree's nodes. Each is bounded by the approximate heap its nodes take: an internal
+ * node's size grows with its children (a node near the root has all sixteen, one near the leaves
+ * often two), a leaf's with its value. Thread-safe; reads take no lock. A node never changes once
+ * written under its key, so a cached node answers a read of its exact key until it is pruned
+ * ({@link #remove}); a read of an older node at the same path misses and goes to disk.
+ *
+ * <p>Past its bound a cache evicts by the clock algorithm, an approximation of least recently
+ * used: a read marks the node it finds, and the eviction sweep passes over (and unmarks) marked
+ * nodes, evicting the first unmarked one. An exact least-recently-used order would relink an entry
+ * in a shared list on every read; a block reads and caches thousands of nodes scattered in memory.
  *
  * <p>Keyed by path rather than by node key because a commit replaces thousands of nodes, each by
  * a newer one at the same path: caching the new node then displaces the old one in the same map
@@ -40,16 +46,16 @@ final class NodeCache {
    */
   static final int INTERNAL_BYTES_PER_CHILD = 160;
 
-  private final Lru internals;
-  private final Lru leaves;
+  private final Clock internals;
+  private final Clock leaves;
 
   /**
    * At most {@code internalBytes} of internal nodes (by {@link #internalWeight}) and {@code
    * leafBytes} of leaves (by {@link #leafWeight}).
    */
   NodeCache(long internalBytes, long leafBytes) {
-    this.internals = new Lru(internalBytes);
-    this.leaves = new Lru(leafBytes);
+    this.internals = new Clock(internalBytes);
+    this.leaves = new Clock(leafBytes);
   }
 
   /** The approximate heap a cached leaf takes. */
@@ -66,7 +72,7 @@ final class NodeCache {
     return node instanceof LeafNode leaf ? leafWeight(leaf) : internalWeight((InternalNode) node);
   }
 
-  synchronized Node get(NodeKey key) {
+  Node get(NodeKey key) {
     Node n = internals.get(key);
     return n != null ? n : leaves.get(key);
   }
@@ -102,46 +108,84 @@ final class NodeCache {
     }
   }
 
-  /** A cached node and the version it was written at (with the path, its node key). */
-  private record Versioned(long version, Node node) {}
+  /** A cached node, the version it was written at (with the path, its node key) and its mark. */
+  private static final class Versioned {
+    final long version;
+    final Node node;
+    /** Set by a read, cleared by the eviction sweep; a racy hint, never needed for correctness. */
+    boolean referenced;
 
-  /** Least-recently-used order by path, bounded by the total {@link #weight} of its nodes. */
-  private static final class Lru {
-    private final LinkedHashMap<NibblePath, Versioned> map = new LinkedHashMap<>(1024, 0.75f, true);
+    Versioned(long version, Node node) {
+      this.version = version;
+      this.node = node;
+      this.referenced = true; // a node just cached is as good as just read: it outlives one sweep
+    }
+  }
+
+  /**
+   * One cache by path, bounded by the total {@link #weight} of its nodes. Reads are lock-free;
+   * writes (and so the total and the sweep's position) are confined to the enclosing cache's lock.
+   */
+  private static final class Clock {
+    private final ConcurrentHashMap<NibblePath, Versioned> map = new ConcurrentHashMap<>();
     private final long budget;
     private long total;
+    /** Where the eviction sweep stands; a new sweep starts when it runs out. */
+    private Iterator<Map.Entry<NibblePath, Versioned>> hand = Collections.emptyIterator();
 
-    Lru(long budget) {
+    Clock(long budget) {
       this.budget = budget;
     }
 
     Node get(NodeKey key) {
       Versioned v = map.get(key.path());
-      return v != null && v.version() == key.version() ? v.node() : null;
+      if (v == null || v.version != key.version()) {
+        return null;
+      }
+      if (!v.referenced) {
+        v.referenced = true; // written only when it changes, to keep reads from dirtying shared memory
+      }
+      return v.node;
     }
 
     void put(NodeKey key, Node node) {
       Versioned old = map.put(key.path(), new Versioned(key.version(), node));
-      if (old != null && old.version() > key.version()) {
-        map.put(key.path(), old); // a read of an older version must not displace the latest tree's node
+      if (old != null && old.version > key.version()) {
+        // A read of an older version must not displace the latest tree's node. A reader racing
+        // this sees the older node only under its own key, which is still a right answer.
+        map.put(key.path(), old);
         return;
       }
-      total += weight(node) - (old == null ? 0 : weight(old.node()));
-      Iterator<Versioned> eldest = map.values().iterator();
-      while (total > budget && eldest.hasNext()) {
-        total -= weight(eldest.next().node());
-        eldest.remove();
+      total += weight(node) - (old == null ? 0 : weight(old.node));
+      evict();
+    }
+
+    /** Sweeps until the total is within the budget; gives up after two full passes find nothing. */
+    private void evict() {
+      int restarts = 0;
+      while (total > budget && restarts <= 2) {
+        if (!hand.hasNext()) {
+          hand = map.entrySet().iterator();
+          restarts++;
+          continue;
+        }
+        Map.Entry<NibblePath, Versioned> e = hand.next();
+        Versioned v = e.getValue();
+        if (v.referenced) {
+          v.referenced = false;
+        } else if (map.remove(e.getKey(), v)) {
+          total -= weight(v.node);
+        }
       }
     }
 
     /** Whether the node under this exact key was cached (and is now gone). */
     boolean remove(NodeKey key) {
       Versioned old = map.get(key.path());
-      if (old == null || old.version() != key.version()) {
+      if (old == null || old.version != key.version() || !map.remove(key.path(), old)) {
         return false;
       }
-      map.remove(key.path());
-      total -= weight(old.node());
+      total -= weight(old.node);
       return true;
     }
   }
