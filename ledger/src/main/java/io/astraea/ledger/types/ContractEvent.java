@@ -26,6 +26,11 @@ public final class ContractEvent implements BcsEncodable {
   private final TypeTag typeTag;
   private final Bytes eventData;
   private volatile HashValue hash;
+  /**
+   * The BCS encoding, made once: it is hashed during execution and stored by the commit, and a
+   * block has thousands of these.
+   */
+  private volatile byte[] encoded;
 
   public ContractEvent(EventKey key, long sequenceNumber, TypeTag typeTag, Bytes eventData) {
     this.key = Objects.requireNonNull(key, "key");
@@ -68,10 +73,25 @@ public final class ContractEvent implements BcsEncodable {
   public HashValue hash() {
     HashValue h = hash;
     if (h == null) {
-      h = HASHER.hash(toBcs());
+      h = HASHER.hash(encoded());
       hash = h;
     }
     return h;
+  }
+
+  /** A copy of the BCS encoding. */
+  @Override
+  public byte[] toBcs() {
+    return encoded().clone();
+  }
+
+  private byte[] encoded() {
+    byte[] e = encoded;
+    if (e == null) {
+      e = BcsEncodable.super.toBcs();
+      encoded = e;
+    }
+    return e;
   }
 
   @Override

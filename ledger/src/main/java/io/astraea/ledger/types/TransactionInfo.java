@@ -27,6 +27,11 @@ public final class TransactionInfo implements BcsEncodable {
   private final long gasUsed;
   private final KeptVmStatus status;
   private volatile HashValue hash;
+  /**
+   * The BCS encoding, made once: it is hashed during execution and stored by the commit, and a
+   * block has thousands of these.
+   */
+  private volatile byte[] encoded;
 
   public TransactionInfo(HashValue transactionHash, HashValue stateRootHash, HashValue eventRootHash, long gasUsed,
       KeptVmStatus status) {
@@ -82,10 +87,25 @@ public final class TransactionInfo implements BcsEncodable {
   public HashValue hash() {
     HashValue h = hash;
     if (h == null) {
-      h = HASHER.hash(toBcs());
+      h = HASHER.hash(encoded());
       hash = h;
     }
     return h;
+  }
+
+  /** A copy of the BCS encoding. */
+  @Override
+  public byte[] toBcs() {
+    return encoded().clone();
+  }
+
+  private byte[] encoded() {
+    byte[] e = encoded;
+    if (e == null) {
+      e = BcsEncodable.super.toBcs();
+      encoded = e;
+    }
+    return e;
   }
 
   @Override
