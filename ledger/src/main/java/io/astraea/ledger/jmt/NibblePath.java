@@ -33,8 +33,9 @@ public final class NibblePath implements Comparable<NibblePath> {
   /**
    * The first {@link #HEAD_NIBBLES} nibbles, most significant first, zero beyond the path's end: a
    * copy of the start of {@link #bytes} inside the object. Paths are compared on every cache and
-   * map lookup, and the paths of a tree that size allows are never longer; comparing this field
-   * instead of the arrays saves following a pointer to memory the lookup has not touched yet.
+   * map lookup, and a path is longer only where two keys share their first 64 bits, which hashed
+   * keys practically never do; comparing this field instead of the arrays saves following a
+   * pointer to memory the lookup has not touched yet.
    */
   private final long head;
 

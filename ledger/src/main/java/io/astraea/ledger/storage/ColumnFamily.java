@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
  * land at random places among everything already there. They are read only by point lookups or
  * by a scan within one key prefix, so their memtables hash that prefix instead of keeping one
  * sorted list (see {@link LedgerDb}): a block of a thousand transfers puts about 4,000 such
- * entries, and placing them in one large sorted list was most of the time RocksDB spent on a
- * commit's batch. Such a family is scanned only from a key that has the whole prefix, and only
- * within that prefix.
+ * entries, and placing them in large sorted lists was most of the time RocksDB spent in its
+ * memtables on a commit's batch. Such a family is scanned only from a key that has the whole
+ * prefix, and only within that prefix.
  */
 public enum ColumnFamily {
   /** RocksDB's mandatory family; holds the commit progress record. */

@@ -1,8 +1,6 @@
 package io.astraea.ledger.types;
 
 import io.astraea.crypto.CryptoHasher;
-import io.astraea.crypto.HashValue;
-import io.astraea.crypto.bcs.BcsEncodable;
 import io.astraea.crypto.bcs.BcsException;
 import io.astraea.crypto.bcs.BcsReader;
 import io.astraea.crypto.bcs.BcsWriter;
@@ -17,7 +15,7 @@ import java.util.Objects;
  * <p>Immutable; the hash is computed once (execution builds the event root from it, and the
  * commit checks that root again).
  */
-public final class ContractEvent implements BcsEncodable {
+public final class ContractEvent extends MemoizedBcs {
   public static final CryptoHasher HASHER = CryptoHasher.forType("ContractEvent");
   static final int VARIANTS = 1;
 
@@ -25,12 +23,6 @@ public final class ContractEvent implements BcsEncodable {
   private final long sequenceNumber;
   private final TypeTag typeTag;
   private final Bytes eventData;
-  private volatile HashValue hash;
-  /**
-   * The BCS encoding, made once: it is hashed during execution and stored by the commit, and a
-   * block has thousands of these.
-   */
-  private volatile byte[] encoded;
 
   public ContractEvent(EventKey key, long sequenceNumber, TypeTag typeTag, Bytes eventData) {
     this.key = Objects.requireNonNull(key, "key");
@@ -70,28 +62,9 @@ public final class ContractEvent implements BcsEncodable {
     w.writeVariant(0).write(key).writeU64(sequenceNumber).write(typeTag).write(eventData);
   }
 
-  public HashValue hash() {
-    HashValue h = hash;
-    if (h == null) {
-      h = HASHER.hash(encoded());
-      hash = h;
-    }
-    return h;
-  }
-
-  /** A copy of the BCS encoding. */
   @Override
-  public byte[] toBcs() {
-    return encoded().clone();
-  }
-
-  private byte[] encoded() {
-    byte[] e = encoded;
-    if (e == null) {
-      e = BcsEncodable.super.toBcs();
-      encoded = e;
-    }
-    return e;
+  CryptoHasher hasher() {
+    return HASHER;
   }
 
   @Override

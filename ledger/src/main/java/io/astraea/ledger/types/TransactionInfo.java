@@ -2,7 +2,6 @@ package io.astraea.ledger.types;
 
 import io.astraea.crypto.CryptoHasher;
 import io.astraea.crypto.HashValue;
-import io.astraea.crypto.bcs.BcsEncodable;
 import io.astraea.crypto.bcs.BcsException;
 import io.astraea.crypto.bcs.BcsReader;
 import io.astraea.crypto.bcs.BcsWriter;
@@ -15,10 +14,10 @@ import java.util.Objects;
  * transaction_hash, state_root_hash, event_root_hash, gas_used, status. Hashed as
  * {@code DIEM::TransactionInfo}.
  *
- * <p>Immutable; the hash is computed once (the accumulator leaf is needed by execution and again
- * by the commit).
+ * <p>Immutable; its encoding and hash (the accumulator leaf) are computed once ({@link MemoizedBcs}):
+ * both are needed by execution and again by the commit.
  */
-public final class TransactionInfo implements BcsEncodable {
+public final class TransactionInfo extends MemoizedBcs {
   public static final CryptoHasher HASHER = CryptoHasher.forType("TransactionInfo");
 
   private final HashValue transactionHash;
@@ -26,12 +25,6 @@ public final class TransactionInfo implements BcsEncodable {
   private final HashValue eventRootHash;
   private final long gasUsed;
   private final KeptVmStatus status;
-  private volatile HashValue hash;
-  /**
-   * The BCS encoding, made once: it is hashed during execution and stored by the commit, and a
-   * block has thousands of these.
-   */
-  private volatile byte[] encoded;
 
   public TransactionInfo(HashValue transactionHash, HashValue stateRootHash, HashValue eventRootHash, long gasUsed,
       KeptVmStatus status) {
@@ -83,29 +76,9 @@ public final class TransactionInfo implements BcsEncodable {
     w.writeU64(gasUsed).write(status);
   }
 
-  /** The accumulator leaf hash. */
-  public HashValue hash() {
-    HashValue h = hash;
-    if (h == null) {
-      h = HASHER.hash(encoded());
-      hash = h;
-    }
-    return h;
-  }
-
-  /** A copy of the BCS encoding. */
   @Override
-  public byte[] toBcs() {
-    return encoded().clone();
-  }
-
-  private byte[] encoded() {
-    byte[] e = encoded;
-    if (e == null) {
-      e = BcsEncodable.super.toBcs();
-      encoded = e;
-    }
-    return e;
+  CryptoHasher hasher() {
+    return HASHER;
   }
 
   @Override
