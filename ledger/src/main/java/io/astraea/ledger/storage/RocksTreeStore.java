@@ -20,9 +20,9 @@ import java.util.Set;
 
 /**
  * The Jellyfish node store on the ledger database's {@code jmt_nodes} and {@code stale_node_index}
- * families. Decoded nodes are kept in bounded LRU caches: nodes never change once written, and a
- * cached internal node keeps its computed range hashes, so the upper levels that every update
- * rewrites are neither re-read nor re-hashed.
+ * families. Decoded nodes are kept in bounded caches ({@link NodeCache}): nodes never change once
+ * written, and a cached internal node keeps its computed range hashes, so the upper levels that
+ * every update rewrites are neither re-read nor re-hashed.
  */
 public final class RocksTreeStore implements TreeReader, TreeWriter, StaleNodeStore {
   /**
