@@ -141,7 +141,7 @@ final class CheckpointUpdater {
       node.setLeaf(nibble, leaf, version);
       return;
     }
-    Object child = load(node, nibble);
+    Object child = load(node, nibble, leaf.accountKey());
     if (child instanceof Working w) {
       touch(w, version);
       put(w, leaf, version);
@@ -183,11 +183,23 @@ final class CheckpointUpdater {
     w.version = version;
   }
 
-  /** The child at {@code nibble} (which exists), read from the store the first time it is needed. */
-  private Object load(Working node, int nibble) throws JmtException {
+  /**
+   * The child at {@code nibble} (which exists), read from the store the first time it is needed,
+   * on the way to putting {@code accountKey}. A leaf there is usually that key's own, about to be
+   * replaced: the reader's hint for the key is taken instead of a read when its hash is the one
+   * recorded for the child.
+   */
+  private Object load(Working node, int nibble, HashValue accountKey) throws JmtException {
     Object child = node.loaded[nibble];
     if (child == null) {
       Child c = node.children[nibble];
+      if (c.leaf()) {
+        LeafNode hint = base.leafHint(accountKey);
+        if (hint != null && hint.hash().equals(c.hash())) {
+          node.loaded[nibble] = hint;
+          return hint;
+        }
+      }
       NodeKey key = new NodeKey(c.version(), node.path.child(nibble));
       Node stored = base.getNodeOrThrow(key);
       if (c.leaf() != stored instanceof LeafNode) {

@@ -1,5 +1,6 @@
 package io.astraea.ledger.jmt;
 
+import io.astraea.crypto.HashValue;
 import java.util.Optional;
 
 /**
@@ -19,5 +20,11 @@ public final class OverlayTreeReader implements TreeReader {
   public Optional<Node> getNode(NodeKey key) throws JmtException {
     Node n = batch.newNodes().get(key);
     return n != null ? Optional.of(n) : base.getNode(key);
+  }
+
+  /** The base's hint: a leaf the batch replaced no longer matches its parent's hash and is read as usual. */
+  @Override
+  public LeafNode leafHint(HashValue accountKey) {
+    return base.leafHint(accountKey);
   }
 }

@@ -1,5 +1,6 @@
 package io.astraea.ledger.jmt;
 
+import io.astraea.crypto.HashValue;
 import java.util.Optional;
 
 /** Read access to stored nodes; implemented by the in-memory and the RocksDB stores. */
@@ -13,5 +14,16 @@ public interface TreeReader {
       throw new JmtException(JmtException.Kind.MISSING_NODE, "missing tree node " + key);
     }
     return n.get();
+  }
+
+  /**
+   * A leaf holding {@code accountKey} that this reader has at hand without a lookup by node key,
+   * or null. Only a hint: it may be from another version, or from no tree this reader holds, so an
+   * updater uses it only where its hash is the one a parent records for the child it would read
+   * (equal hashes mean the same key and value, so the same node). Then the read is saved; a block
+   * replaces thousands of leaves, each of which would otherwise be looked up just to be replaced.
+   */
+  default LeafNode leafHint(HashValue accountKey) {
+    return null;
   }
 }

@@ -30,7 +30,12 @@ final class LatestValues {
   /** What an entry costs besides its leaf: the map node, the record, the key object. */
   static final int ENTRY_OVERHEAD_BYTES = 96;
 
-  private record Written(long version, LeafNode leaf) {}
+  /** An entry; {@code weight} is kept so that displacing or evicting it reads nothing else. */
+  private record Written(long version, LeafNode leaf, long weight) {
+    Written(long version, LeafNode leaf) {
+      this(version, leaf, ENTRY_OVERHEAD_BYTES + NodeCache.leafWeight(leaf));
+    }
+  }
 
   private final ConcurrentHashMap<HashValue, Written> map = new ConcurrentHashMap<>();
   private final long budget;
@@ -51,6 +56,15 @@ final class LatestValues {
     return w != null && w.version() <= version ? w.leaf() : null;
   }
 
+  /**
+   * The last leaf recorded for {@code key}, of whatever version, or null: a hint for a tree update
+   * (see {@link io.astraea.ledger.jmt.TreeReader#leafHint}), not an answer about any version.
+   */
+  LeafNode latest(HashValue key) {
+    Written w = map.get(key);
+    return w == null ? null : w.leaf();
+  }
+
   /** Records a commit's new leaves; called for every commit before its versions become readable. */
   synchronized void record(TreeUpdateBatch batch) {
     for (Map.Entry<NodeKey, Node> e : batch.newNodes().entrySet()) {
@@ -60,14 +74,14 @@ final class LatestValues {
         // One atomic map operation per leaf (a commit records thousands); an entry is never
         // replaced by an older one, not even for a moment.
         if (map.merge(leaf.accountKey(), next, this::newer) == next) {
-          total += weight(next) - (displaced == null ? 0 : weight(displaced));
+          total += next.weight() - (displaced == null ? 0 : displaced.weight());
         }
       }
     }
     if (total > budget) {
       Iterator<Written> it = map.values().iterator();
       while (total > budget - budget / 8 && it.hasNext()) {
-        total -= weight(it.next());
+        total -= it.next().weight();
         it.remove();
       }
     }
@@ -85,9 +99,5 @@ final class LatestValues {
   /** Entries held. */
   int size() {
     return map.size();
-  }
-
-  private static long weight(Written w) {
-    return ENTRY_OVERHEAD_BYTES + NodeCache.leafWeight(w.leaf());
   }
 }

@@ -90,12 +90,13 @@ final class NodeCache {
   }
 
   /**
-   * After a write: caches every node of {@code added} not in {@code except} under one lock. Each
-   * displaces the node it replaced at its path, if cached.
+   * After a write: caches every internal node of {@code added} not in {@code except}, and its
+   * leaves too if {@code withLeaves}, under one lock. Each displaces the node it replaced at its
+   * path, if cached.
    */
-  synchronized void update(Map<NodeKey, Node> added, Set<NodeKey> except) {
+  synchronized void update(Map<NodeKey, Node> added, Set<NodeKey> except, boolean withLeaves) {
     for (Map.Entry<NodeKey, Node> e : added.entrySet()) {
-      if (!except.contains(e.getKey())) {
+      if ((withLeaves || !(e.getValue() instanceof LeafNode)) && !except.contains(e.getKey())) {
         offer(e.getKey(), e.getValue());
       }
     }
@@ -112,12 +113,15 @@ final class NodeCache {
   private static final class Versioned {
     final long version;
     final Node node;
+    /** {@link #weight} of the node, kept so that displacing or evicting it reads nothing else. */
+    final long weight;
     /** Set by a read, cleared by the eviction sweep; a racy hint, never needed for correctness. */
     boolean referenced;
 
     Versioned(long version, Node node) {
       this.version = version;
       this.node = node;
+      this.weight = weight(node);
       this.referenced = true; // a node just cached is as good as just read: it outlives one sweep
     }
   }
@@ -149,14 +153,15 @@ final class NodeCache {
     }
 
     void put(NodeKey key, Node node) {
-      Versioned old = map.put(key.path(), new Versioned(key.version(), node));
+      Versioned added = new Versioned(key.version(), node);
+      Versioned old = map.put(key.path(), added);
       if (old != null && old.version > key.version()) {
         // A read of an older version must not displace the latest tree's node. A reader racing
         // this sees the older node only under its own key, which is still a right answer.
         map.put(key.path(), old);
         return;
       }
-      total += weight(node) - (old == null ? 0 : weight(old.node));
+      total += added.weight - (old == null ? 0 : old.weight);
       evict();
     }
 
@@ -174,7 +179,7 @@ final class NodeCache {
         if (v.referenced) {
           v.referenced = false;
         } else if (map.remove(e.getKey(), v)) {
-          total -= weight(v.node);
+          total -= v.weight;
         }
       }
     }
@@ -185,7 +190,7 @@ final class NodeCache {
       if (old == null || old.version != key.version() || !map.remove(key.path(), old)) {
         return false;
       }
-      total -= weight(old.node);
+      total -= old.weight;
       return true;
     }
   }

@@ -36,19 +36,22 @@ public final class RocksTreeStore implements TreeReader, TreeWriter, StaleNodeSt
   static final long DEFAULT_CACHE_INTERNAL_BYTES = Runtime.getRuntime().maxMemory() / 8;
 
   /**
-   * Bytes of leaves kept decoded (see {@link NodeCache#leafWeight}): an eighth of the heap. Every
-   * block reads the leaf of each account it touches (execution reads the value, the update
-   * replaces the leaf); an account blob takes a few hundred bytes, so a 512 MiB heap holds the
-   * accounts of a network of a hundred thousand, and a 6 GiB one those of more than a million.
-   * A count limit would not do: blobs grow with the currencies an account holds.
+   * Bytes of leaves kept decoded (see {@link NodeCache#leafWeight}): a sixteenth of the heap. Only
+   * reads put leaves here (a proof, or an account read that {@link LatestValues} could not answer,
+   * which the update of that account then finds here); the leaves commits write go to {@link
+   * LatestValues} instead. A count limit would not do: blobs grow with the currencies an account
+   * holds.
    */
-  static final long DEFAULT_CACHE_LEAF_BYTES = Runtime.getRuntime().maxMemory() / 8;
+  static final long DEFAULT_CACHE_LEAF_BYTES = Runtime.getRuntime().maxMemory() / 16;
 
   /**
-   * Bytes of {@link LatestValues}: a sixteenth of the heap. Its entries share their leaves with
-   * the node cache, so this mostly bounds the leaves it keeps after the cache has let them go.
+   * Bytes of {@link LatestValues}: an eighth of the heap. It holds the leaf of every account written
+   * since the store opened, up to this bound: execution reads accounts there, and the next update
+   * of each takes its leaf from there ({@link #leafHint}). An account blob takes a few hundred
+   * bytes, so a 512 MiB heap holds the accounts of a network of about a hundred thousand, and a
+   * 6 GiB one those of more than a million.
    */
-  static final long DEFAULT_LATEST_VALUE_BYTES = Runtime.getRuntime().maxMemory() / 16;
+  static final long DEFAULT_LATEST_VALUE_BYTES = Runtime.getRuntime().maxMemory() / 8;
 
   private static final byte[] EMPTY = new byte[0];
 
@@ -80,6 +83,12 @@ public final class RocksTreeStore implements TreeReader, TreeWriter, StaleNodeSt
     return Optional.of(node);
   }
 
+  /** The latest leaf recorded for {@code accountKey} (see {@link LatestValues}), of whatever version. */
+  @Override
+  public LeafNode leafHint(HashValue accountKey) {
+    return latest.latest(accountKey);
+  }
+
   /**
    * The leaf under {@code key} at committed {@code version} if it is known without reading the
    * tree (see {@link LatestValues}), else null.
@@ -96,33 +105,36 @@ public final class RocksTreeStore implements TreeReader, TreeWriter, StaleNodeSt
     } catch (StorageException e) {
       throw new JmtException(JmtException.Kind.STORE_FAILURE, e.getMessage(), e);
     }
-    written(batch);
+    written(batch, true);
   }
 
   /**
    * Called once a batch's nodes are durably written: caches the ones still in the tree after its
-   * last version, with their computed hashes. A batch that keeps every version's nodes supersedes
-   * most of its new nodes within itself; caching those would only push live nodes out of the cache.
+   * last version, with their computed hashes, leaves only if {@code withLeaves}. A batch that keeps
+   * every version's nodes supersedes most of its new nodes within itself; caching those would only
+   * push live nodes out of the cache.
    */
-  private void written(TreeUpdateBatch batch) {
+  private void written(TreeUpdateBatch batch, boolean withLeaves) {
     Set<NodeKey> supersededInBatch = new HashSet<>();
     for (StaleNodeIndex s : batch.staleNodes()) {
       if (s.nodeKey().version() >= batch.firstVersion()) {
         supersededInBatch.add(s.nodeKey()); // only batches that keep every version's nodes have these
       }
     }
-    cache.update(batch.newNodes(), supersededInBatch);
+    cache.update(batch.newNodes(), supersededInBatch, withLeaves);
   }
 
   /**
    * Called once a commit's batch is durable, before the ledger's latest version moves to it:
-   * records its leaves as the latest values ({@link LatestValues}), then caches its nodes.
-   * Commits come in version order, each right after the last, so every write since the store
-   * opened is recorded in order; a batch written on its own ({@link #writeBatch}) is not.
+   * records its leaves as the latest values ({@link LatestValues}), then caches its internal nodes
+   * (the leaves are reached through {@link LatestValues}: caching them a second time would cost a
+   * map operation each for nothing). Commits come in version order, each right after the last, so
+   * every write since the store opened is recorded in order; a batch written on its own ({@link
+   * #writeBatch}) is not, and its leaves are cached instead.
    */
   void committed(TreeUpdateBatch batch) {
     latest.record(batch);
-    written(batch);
+    written(batch, false);
   }
 
   static void addTo(LedgerDb.Batch b, TreeUpdateBatch batch) {

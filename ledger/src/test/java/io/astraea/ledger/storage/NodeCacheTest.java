@@ -180,7 +180,7 @@ class NodeCacheTest {
     InternalNode childNode = internal();
     cache.offer(child, childNode);
     InternalNode fresh = internal();
-    cache.update(java.util.Map.of(newRoot, fresh, skipped, internal()), java.util.Set.of(skipped));
+    cache.update(java.util.Map.of(newRoot, fresh, skipped, internal()), java.util.Set.of(skipped), true);
     assertNull(cache.get(oldRoot));
     assertSame(fresh, cache.get(newRoot));
     assertNull(cache.get(skipped));
@@ -211,9 +211,20 @@ class NodeCacheTest {
     LeafNode leaf = new LeafNode(key(6), new byte[] {6});
     cache.offer(new NodeKey(2, path), leaf);
     InternalNode split = internal();
-    cache.update(java.util.Map.of(new NodeKey(5, path), split), java.util.Set.of());
+    cache.update(java.util.Map.of(new NodeKey(5, path), split), java.util.Set.of(), true);
     assertSame(split, cache.get(new NodeKey(5, path)));
     // Nodes never change under their key, so the replaced leaf is still a right answer for its own.
     assertSame(leaf, cache.get(new NodeKey(2, path)));
+  }
+
+  @Test
+  void anUpdateWithoutLeavesCachesOnlyInternalNodes() {
+    NodeCache cache = new NodeCache(4 * NodeCache.internalWeight(internal()), 1 << 20);
+    NodeKey root = NodeKey.root(3);
+    InternalNode node = internal();
+    NodeKey leafAt = leafKey(3, 5);
+    cache.update(java.util.Map.of(root, node, leafAt, new LeafNode(key(5), new byte[] {5})), java.util.Set.of(), false);
+    assertSame(node, cache.get(root));
+    assertNull(cache.get(leafAt));
   }
 }
