@@ -30,7 +30,7 @@ public final class AuthenticationKey {
   }
 
   public static AuthenticationKey ed25519(Ed25519PublicKey key) {
-    return fromScheme(key.toBytes(), SCHEME_ED25519);
+    return key.authenticationKey();
   }
 
   /** The authentication key of a k-of-n MultiEd25519 key (scheme 1). */

@@ -39,6 +39,12 @@ public final class Ed25519PublicKey implements BcsEncodable, Comparable<Ed25519P
   private final byte[] bytes;
   /** The decoded point, kept so verification does not decompress the key every time. */
   private final Ed25519.PublicPoint point;
+  /**
+   * The key's authentication key, computed on first use: the prologue derives it for every
+   * transaction, and decoded keys are shared through the decoded-key cache, so a sender's is hashed
+   * once. Racing first uses compute equal keys.
+   */
+  private volatile AuthenticationKey authenticationKey;
 
   private Ed25519PublicKey(byte[] bytes, Ed25519.PublicPoint point) {
     this.bytes = bytes;
@@ -113,6 +119,16 @@ public final class Ed25519PublicKey implements BcsEncodable, Comparable<Ed25519P
 
   public byte[] toBytes() {
     return bytes.clone();
+  }
+
+  /** {@link AuthenticationKey#ed25519} of this key, computed once. */
+  AuthenticationKey authenticationKey() {
+    AuthenticationKey k = authenticationKey;
+    if (k == null) {
+      k = AuthenticationKey.fromScheme(bytes, AuthenticationKey.SCHEME_ED25519);
+      authenticationKey = k;
+    }
+    return k;
   }
 
   public String toHex() {

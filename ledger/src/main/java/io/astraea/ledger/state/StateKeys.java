@@ -31,9 +31,10 @@ public final class StateKeys {
    * Recently hashed addresses, direct-mapped by the address's hash code. A block hashes each
    * account it touches several times (to read it, to key its writes, for the fee account in every
    * transaction). Slots are replaced whole, so a racing reader sees an old or a new pair, never a
-   * torn one; a collision only costs a hash.
+   * torn one; a collision only costs a hash. 2^18 slots (a 1 MiB array, plus the pairs) keep
+   * about 80% of 100,000 active accounts in their own slot; 2^16 kept about half.
    */
-  private static final int KEY_CACHE_SLOTS = 1 << 16;
+  private static final int KEY_CACHE_SLOTS = 1 << 18;
 
   private static final AtomicReferenceArray<CachedKey> KEY_CACHE = new AtomicReferenceArray<>(KEY_CACHE_SLOTS);
 
