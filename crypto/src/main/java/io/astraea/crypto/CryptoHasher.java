@@ -38,12 +38,11 @@ public final class CryptoHasher {
   }
 
   /**
-   * The hash of a value whose BCS encoding is {@code bcs}. Each call takes a fresh sponge (a
-   * 200-byte allocation, small next to one permutation), so hashing shares no state between calls
-   * or threads and a failed call leaves nothing behind.
+   * The hash of a value whose BCS encoding is {@code bcs}, on the calling thread's one-shot sponge
+   * ({@link Sha3Sponge#oneShot}): no state is shared between threads, and none survives a call.
    */
   public HashValue hash(byte[] bcs) {
-    return HashValue.of(new Sha3Sponge().update(prefix).update(bcs).finish());
+    return Sha3Sponge.oneShot().update(prefix).update(bcs).finishHash();
   }
 
   /**

@@ -6,11 +6,11 @@ public final class Sha3 {
 
   /** SHA3-256 over the concatenation of the given parts. */
   public static HashValue hash(byte[]... parts) {
-    Sha3Sponge sponge = new Sha3Sponge();
+    Sha3Sponge sponge = Sha3Sponge.oneShot();
     for (byte[] p : parts) {
       sponge.update(p);
     }
-    return HashValue.of(sponge.finish());
+    return sponge.finishHash();
   }
 
   /**

@@ -177,4 +177,18 @@ class Sha3SpongeTest {
       assertArrayEquals(bouncyCastle(a, b, c), out.toBytes());
     }
   }
+
+  @Test
+  void aOneShotHashThatFailedHalfWayLeavesNothingForTheNext() {
+    Random rnd = new Random(5);
+    for (int n : new int[] {0, 7, 135, 136, 300}) {
+      byte[] msg = random(rnd, n);
+      // The first part is absorbed, then the null part fails: the thread's sponge is dirty.
+      assertThrows(NullPointerException.class, () -> Sha3.hash(random(rnd, 50), null));
+      assertArrayEquals(bouncyCastle(msg), Sha3.hash(msg).toBytes(), "length " + n);
+      CryptoHasher hasher = CryptoHasher.forType("Transaction");
+      assertThrows(NullPointerException.class, () -> hasher.hash(null));
+      assertArrayEquals(bouncyCastle(hasher.prefix(), msg), hasher.hash(msg).toBytes(), "prefixed, length " + n);
+    }
+  }
 }
