@@ -14,9 +14,10 @@ import java.util.Objects;
  * computed here, and the Merkle trees spend most of their time in it, so the sponge is written for
  * speed: input is XORed into the state as little-endian 64-bit lanes read straight from the
  * caller's array, there is no block buffer, the permutation keeps the 25 lanes in local variables,
- * and the 32-byte digest is written straight into the output array. {@link
- * #hashThree32(byte[], HashValue, HashValue)} covers the Merkle node shape ({@code prefix || left
- * || right}, 96 bytes, one permutation) without any sponge object at all.
+ * and the 32-byte digest is written straight into the output array or read from the lanes into a
+ * {@link HashValue}. {@link #hashThree32(byte[], HashValue, HashValue)} covers the Merkle node
+ * shape ({@code prefix || left || right}, 96 bytes, one permutation) in the lanes alone, with no
+ * absorbing at all.
  *
  * <p>Not thread-safe. Finishing a hash resets the sponge, so one instance can hash many messages.
  */
@@ -46,16 +47,12 @@ final class Sha3Sponge {
   };
 
   /**
-   * Per-thread state for {@link #hashThree32}: the permutation is too large to inline, so a state
-   * array made per call would escape, and a block's tree update makes tens of thousands of them.
-   */
-  private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[LANES]);
-
-  /**
-   * Per-thread sponge for one-shot hashes ({@link #oneShot}): a block hashes thousands of
-   * transactions, events, infos, account values and addresses, and a sponge made per call (a
-   * 200-byte state that escapes into the permutation) was a steady share of what execution
-   * allocates.
+   * Per-thread sponge for one-shot hashes ({@link #oneShot}) and, as plain scratch state, for
+   * {@link #hashThree32}. The permutation is too large to inline, so a state made per call would
+   * escape: a block's tree update makes tens of thousands of pair hashes, and execution thousands
+   * of one-shot hashes (transactions, events, infos, account values, addresses). One thread-local
+   * rather than two: every pair hash looks it up. Sharing is safe because neither use calls out
+   * while it holds the state, and a one-shot hash resets it before absorbing.
    */
   private static final ThreadLocal<Sha3Sponge> ONE_SHOT = ThreadLocal.withInitial(Sha3Sponge::new);
 
@@ -173,7 +170,7 @@ final class Sha3Sponge {
    * {@link HashValue} words without any byte array in between.
    */
   static HashValue hashThree32(byte[] prefix, HashValue left, HashValue right) {
-    long[] s = SCRATCH.get();
+    long[] s = ONE_SHOT.get().state;
     Arrays.fill(s, 13, LANES, 0L); // lanes 0..12 are set below, the rest is zero but for the last pad
     s[0] = (long) LE.get(prefix, 0);
     s[1] = (long) LE.get(prefix, 8);

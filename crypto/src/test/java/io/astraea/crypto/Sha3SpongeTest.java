@@ -189,6 +189,14 @@ class Sha3SpongeTest {
       CryptoHasher hasher = CryptoHasher.forType("Transaction");
       assertThrows(NullPointerException.class, () -> hasher.hash(null));
       assertArrayEquals(bouncyCastle(hasher.prefix(), msg), hasher.hash(msg).toBytes(), "prefixed, length " + n);
+      // The pair hash borrows the same per-thread state, dirty or not.
+      assertThrows(NullPointerException.class, () -> Sha3.hash(msg, null));
+      HashValue left = Sha3.hash(msg);
+      HashValue right = Sha3.hash(left.toBytes());
+      assertThrows(NullPointerException.class, () -> Sha3.hash(msg, null));
+      assertArrayEquals(bouncyCastle(hasher.prefix(), left.toBytes(), right.toBytes()),
+          hasher.hashPair(left, right).toBytes(), "pair after length " + n);
+      assertArrayEquals(bouncyCastle(msg), Sha3.hash(msg).toBytes(), "after a pair, length " + n);
     }
   }
 }
