@@ -62,7 +62,9 @@ final class CommitWriter {
       txnBytes.add(bcs);
       TransactionInfo info = t.info();
       long version = c.firstVersion() + i;
-      if (!Transaction.HASHER.hash(bcs).equals(info.transactionHash())) {
+      // The transaction's own hash: a user transaction computes it once, from the very bytes
+      // stored here (its memoized encoding), so hashing them again would prove nothing more.
+      if (!t.transaction().hash().equals(info.transactionHash())) {
         throw invalid("info at version " + version + " does not bind its transaction's hash");
       }
       if (!state.rootHashes().get(i).equals(info.stateRootHash())) {

@@ -194,6 +194,10 @@ class LedgerStoreTest {
       tampered.set(0, new TransactionToCommit(t0.transaction(), t0.info(), tampered.get(1).events()));
       assertInvalid(store, new BlockCommit(good.firstVersion(), tampered, good.stateUpdate(), good.ledgerInfo()));
 
+      // Another transaction under this one's info (and events): its hash is not the one bound.
+      tampered.set(0, new TransactionToCommit(good.transactions().get(1).transaction(), t0.info(), t0.events()));
+      assertInvalid(store, new BlockCommit(good.firstVersion(), tampered, good.stateUpdate(), good.ledgerInfo()));
+
       LedgerInfoWithSignatures otherLi = blocksLedgerInfoWithRoot(good, HashValue.ZERO);
       assertInvalid(store, new BlockCommit(good.firstVersion(), good.transactions(), good.stateUpdate(), Optional.of(otherLi)));
 
