@@ -149,18 +149,25 @@ public final class LedgerStore implements AutoCloseable {
 
   /** The value under a state key after {@code version} (no proof is built: see {@link #stateValueWithProof}). */
   public Optional<byte[]> stateValue(HashValue key, long version) throws StorageException {
-    checkCommitted(version);
-    if (version >= stateReadableFrom) {
-      LeafNode known = treeStore.latestLeafAt(key, version);
-      if (known != null) {
-        return Optional.of(known.value());
-      }
+    Optional<LeafNode> known = knownLeaf(key, version);
+    if (known.isPresent()) {
+      return Optional.of(known.get().value());
     }
     try {
       return new JellyfishMerkleTree(treeAt(version)).get(key, version);
     } catch (JmtException e) {
       throw fromJmt(e);
     }
+  }
+
+  /**
+   * The leaf holding a state key after {@code version} when the store knows it without reading the
+   * tree: the key's last write is recorded at or before {@code version} (see {@link LatestValues}).
+   * Empty when it cannot tell; {@link #stateValue} then reads the tree.
+   */
+  public Optional<LeafNode> knownLeaf(HashValue key, long version) throws StorageException {
+    checkCommitted(version);
+    return version >= stateReadableFrom ? Optional.ofNullable(treeStore.latestLeafAt(key, version)) : Optional.empty();
   }
 
   public StateValueWithProof stateValueWithProof(HashValue key, long version) throws StorageException {

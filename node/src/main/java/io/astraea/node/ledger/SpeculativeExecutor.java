@@ -163,10 +163,11 @@ public final class SpeculativeExecutor implements Executor, AutoCloseable {
             + (v <= latest ? " with root " + store.accumulatorRoot(v) + " there" : ""));
       }
       InMemoryAccumulator acc = InMemoryAccumulator.transactions(store.frozenSubtreeRoots(v), v + 1);
-      CommittedStateView view = new CommittedStateView(store, v);
+      CommittedStateView view = CommittedStateView.remembering(store, v);
       // v is normally the latest version, a stored checkpoint; a parent committed inside a
-      // state-sync chunk gets its tree rebuilt.
-      return new Base(null, view, store.stateTreeAt(v), acc, v, view);
+      // state-sync chunk gets its tree rebuilt. The tree update takes the leaves it replaces
+      // from what the view read.
+      return new Base(null, view, view.hinting(store.stateTreeAt(v)), acc, v, view);
     } catch (StorageException | AccumulatorProofException e) {
       throw new ExecutionException("cannot read the committed state at " + v + ": " + e.getMessage());
     }
