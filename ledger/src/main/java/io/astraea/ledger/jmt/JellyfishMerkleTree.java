@@ -91,9 +91,25 @@ public final class JellyfishMerkleTree {
         return Optional.empty();
       }
       nodeKey = nodeKey.childKey(c.version(), nibble);
-      node = reader.getNodeOrThrow(nodeKey);
+      node = child(nodeKey, c, key);
     }
     throw new JmtException(JmtException.Kind.CORRUPT_NODE, "tree deeper than a key at version " + version);
+  }
+
+  /**
+   * The child {@code c}, stored under {@code childKey}, on the way to {@code key}: the reader's
+   * leaf hint for the key if it is that very node (a leaf whose hash is the one recorded for the
+   * child), else the node read by its key. A recently written account's leaf is then not read
+   * again.
+   */
+  private Node child(NodeKey childKey, Child c, HashValue key) throws JmtException {
+    if (c.leaf()) {
+      LeafNode hint = reader.leafHint(key);
+      if (hint != null && hint.hash().equals(c.hash())) {
+        return hint;
+      }
+    }
+    return reader.getNodeOrThrow(childKey);
   }
 
   /** The value of {@code key} at {@code version} with a membership or non-membership proof. */
@@ -117,7 +133,7 @@ public final class JellyfishMerkleTree {
       }
       Child c = internal.childOrNull(next);
       nodeKey = nodeKey.childKey(c.version(), next);
-      node = reader.getNodeOrThrow(nodeKey);
+      node = child(nodeKey, c, key);
     }
     throw new JmtException(JmtException.Kind.CORRUPT_NODE, "tree deeper than a key at version " + version);
   }

@@ -18,7 +18,8 @@ import net.jqwik.api.Property;
  * {@link TreeReader#leafHint}: a checkpoint update that is handed leaves instead of reading them
  * computes exactly what it computes without hints, whatever the hints are (the current leaf, an
  * older leaf of the same key, another key's leaf, none), and with current hints it reads no leaf of
- * a key it replaces.
+ * a key it replaces. Reads and proofs likewise: the same answers, and no leaf read when the hint
+ * is the leaf.
  */
 class LeafHintTest {
 
@@ -109,6 +110,48 @@ class LeafHintTest {
     assertEquals(plain.rootHashes(), hinted.rootHashes());
     assertTrue(without.leavesRead > 0, "the update reads the leaves it replaces");
     assertEquals(0, with.leavesRead);
+  }
+
+  @Property(tries = 20)
+  void readsTakeAHintThatIsTheLeafAndOtherwiseRead(@ForAll long seed) throws JmtException, ProofException {
+    Random rnd = new Random(seed);
+    InMemoryTreeStore store = new InMemoryTreeStore();
+    List<HashValue> keys = new ArrayList<>();
+    Map<HashValue, LeafNode> current = new HashMap<>();
+    Map<HashValue, LeafNode> previous = new HashMap<>();
+    long version = 0;
+    for (int b = 0; b < 3; b++) {
+      TreeUpdateBatch batch = new JellyfishMerkleTree(store)
+          .putValueSets(List.of(JellyfishMerkleTreePropertyTest.randomSet(rnd, keys, 200)), version, NodeRetention.LAST_VERSION);
+      store.writeBatch(batch);
+      remember(batch, current, previous);
+      version++;
+    }
+    long latest = version - 1;
+    HintingReader hinting = new HintingReader(store);
+    hinting.hints.putAll(current);
+    JellyfishMerkleTree plain = new JellyfishMerkleTree(store);
+    JellyfishMerkleTree hinted = new JellyfishMerkleTree(hinting);
+    HashValue root = plain.rootHash(latest);
+    for (HashValue k : keys) {
+      assertEquals(plain.get(k, latest).map(LeafHintTest::hex), hinted.get(k, latest).map(LeafHintTest::hex));
+      StateValueWithProof p = hinted.getWithProof(k, latest);
+      SparseMerkleProofVerifier.verify(root, k, plain.get(k, latest), p.proof());
+    }
+    assertEquals(0, hinting.leavesRead, "every key's hint is its current leaf");
+    // Outdated hints (an older leaf of the key) are read past, at the latest and at older versions.
+    hinting.hints.clear();
+    hinting.hints.putAll(previous);
+    for (long v = 0; v <= latest; v++) {
+      for (HashValue k : keys) {
+        assertEquals(plain.get(k, v).map(LeafHintTest::hex), hinted.get(k, v).map(LeafHintTest::hex));
+        SparseMerkleProofVerifier.verify(plain.rootHash(v), k, plain.get(k, v), hinted.getWithProof(k, v).proof());
+      }
+    }
+  }
+
+  private static String hex(byte[] value) {
+    return java.util.HexFormat.of().formatHex(value);
   }
 
   private static void putIfPresent(Map<HashValue, LeafNode> hints, HashValue key, LeafNode leaf) {
