@@ -193,12 +193,10 @@ final class CheckpointUpdater {
     Object child = node.loaded[nibble];
     if (child == null) {
       Child c = node.children[nibble];
-      if (c.leaf()) {
-        LeafNode hint = base.leafHint(accountKey);
-        if (hint != null && hint.hash().equals(c.hash())) {
-          node.loaded[nibble] = hint;
-          return hint;
-        }
+      LeafNode hint = LeafHints.matching(base, accountKey, c);
+      if (hint != null) {
+        node.loaded[nibble] = hint;
+        return hint;
       }
       NodeKey key = new NodeKey(c.version(), node.path.child(nibble));
       Node stored = base.getNodeOrThrow(key);

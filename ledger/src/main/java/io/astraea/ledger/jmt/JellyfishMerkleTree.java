@@ -103,13 +103,8 @@ public final class JellyfishMerkleTree {
    * again.
    */
   private Node child(NodeKey childKey, Child c, HashValue key) throws JmtException {
-    if (c.leaf()) {
-      LeafNode hint = reader.leafHint(key);
-      if (hint != null && hint.hash().equals(c.hash())) {
-        return hint;
-      }
-    }
-    return reader.getNodeOrThrow(childKey);
+    LeafNode hint = LeafHints.matching(reader, key, c);
+    return hint != null ? hint : reader.getNodeOrThrow(childKey);
   }
 
   /** The value of {@code key} at {@code version} with a membership or non-membership proof. */

@@ -18,10 +18,11 @@ public interface TreeReader {
 
   /**
    * A leaf holding {@code accountKey} that this reader has at hand without a lookup by node key,
-   * or null. Only a hint: it may be from another version, or from no tree this reader holds, so an
-   * updater uses it only where its hash is the one a parent records for the child it would read
-   * (equal hashes mean the same key and value, so the same node). Then the read is saved; a block
-   * replaces thousands of leaves, each of which would otherwise be looked up just to be replaced.
+   * or null. Only a hint: it may be from another version, or from no tree this reader holds, so the
+   * tree's updates and reads use it only where its hash is the one a parent records for the child
+   * they would read (equal hashes mean the same key and value, so the same node; {@code
+   * LeafHints}). Then the read is saved; a block replaces thousands of leaves, each of which would
+   * otherwise be looked up just to be replaced.
    */
   default LeafNode leafHint(HashValue accountKey) {
     return null;

@@ -1,0 +1,21 @@
+package io.astraea.ledger.jmt;
+
+import io.astraea.crypto.HashValue;
+
+/**
+ * The one rule for using a {@link TreeReader#leafHint}: a hint stands for a child only if the child
+ * is a leaf and the hint's hash is the one its parent records for it. Equal hashes mean the same
+ * key and value, so the same node; any other hint is ignored and the child read by its key.
+ */
+final class LeafHints {
+  private LeafHints() {}
+
+  /** {@code reader}'s hint for {@code accountKey} if it is the node {@code child} refers to, else null. */
+  static LeafNode matching(TreeReader reader, HashValue accountKey, Child child) {
+    if (!child.leaf()) {
+      return null;
+    }
+    LeafNode hint = reader.leafHint(accountKey);
+    return hint != null && hint.hash().equals(child.hash()) ? hint : null;
+  }
+}
