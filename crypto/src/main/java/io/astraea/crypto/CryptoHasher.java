@@ -54,6 +54,15 @@ public final class CryptoHasher {
     return Sha3Sponge.hashThree32(prefix, left, right);
   }
 
+  /**
+   * {@link #hashPair(HashValue, HashValue)} on hashes kept as big-endian words in flat arrays (see
+   * {@link HashValue#ofWords}): hashes {@code left[la .. la + 3]} and {@code right[ra .. ra + 3]}
+   * into {@code out[oa .. oa + 3]}, which may overlap either input.
+   */
+  public void hashPair(long[] left, int la, long[] right, int ra, long[] out, int oa) {
+    Sha3Sponge.hashThree32(prefix, left, la, right, ra, out, oa);
+  }
+
   /** A running hash that already holds the prefix; append the value's bytes, then finish. */
   public Sha3.Builder builder() {
     return new Sha3.Builder(new Sha3Sponge().update(prefix));

@@ -48,6 +48,14 @@ public final class HashValue implements Comparable<HashValue> {
         (long) BE.get(bytes, 24));
   }
 
+  /**
+   * The hash whose four big-endian words are {@code words[at .. at + 3]}: the form flat arrays of
+   * hashes (the Jellyfish tree's nodes) keep them in.
+   */
+  public static HashValue ofWords(long[] words, int at) {
+    return new HashValue(words[at], words[at + 1], words[at + 2], words[at + 3]);
+  }
+
   /** Parses 64 hex digits, with or without a {@code 0x} prefix. */
   public static HashValue fromHex(String hex) {
     String h = hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
@@ -104,6 +112,19 @@ public final class HashValue implements Comparable<HashValue> {
     BE.set(dest, offset + 8, w1);
     BE.set(dest, offset + 16, w2);
     BE.set(dest, offset + 24, w3);
+  }
+
+  /** Copies the four big-endian words into {@code dest[at .. at + 3]} (see {@link #ofWords}). */
+  public void copyTo(long[] dest, int at) {
+    dest[at] = w0;
+    dest[at + 1] = w1;
+    dest[at + 2] = w2;
+    dest[at + 3] = w3;
+  }
+
+  /** Whether this is the hash whose words are {@code words[at .. at + 3]}. */
+  public boolean equalsWords(long[] words, int at) {
+    return words[at] == w0 && words[at + 1] == w1 && words[at + 2] == w2 && words[at + 3] == w3;
   }
 
   @Override

@@ -170,6 +170,32 @@ final class Sha3Sponge {
    * {@link HashValue} words without any byte array in between.
    */
   static HashValue hashThree32(byte[] prefix, HashValue left, HashValue right) {
+    return digest(permuteThree32(prefix, left.word(0), left.word(1), left.word(2), left.word(3),
+        right.word(0), right.word(1), right.word(2), right.word(3)));
+  }
+
+  /**
+   * {@link #hashThree32(byte[], HashValue, HashValue)} on hashes kept as words in flat arrays (see
+   * {@link HashValue#ofWords}): reads {@code left[la .. la + 3]} and {@code right[ra .. ra + 3]},
+   * writes the digest's words to {@code out[oa .. oa + 3]}. The output may overlap an input: both
+   * are read before anything is written.
+   */
+  static void hashThree32(byte[] prefix, long[] left, int la, long[] right, int ra, long[] out, int oa) {
+    long[] s = permuteThree32(prefix, left[la], left[la + 1], left[la + 2], left[la + 3],
+        right[ra], right[ra + 1], right[ra + 2], right[ra + 3]);
+    // A lane is little-endian, a hash word big-endian: the same eight bytes, reversed.
+    out[oa] = Long.reverseBytes(s[0]);
+    out[oa + 1] = Long.reverseBytes(s[1]);
+    out[oa + 2] = Long.reverseBytes(s[2]);
+    out[oa + 3] = Long.reverseBytes(s[3]);
+  }
+
+  /**
+   * The thread's scratch state after the one permutation of {@code prefix || left || right}, the
+   * hashes given as their big-endian words. Lanes 0 to 3 hold the digest.
+   */
+  private static long[] permuteThree32(byte[] prefix, long l0, long l1, long l2, long l3,
+      long r0, long r1, long r2, long r3) {
     long[] s = ONE_SHOT.get().state;
     Arrays.fill(s, 13, LANES, 0L); // lanes 0..12 are set below, the rest is zero but for the last pad
     s[0] = (long) LE.get(prefix, 0);
@@ -177,18 +203,18 @@ final class Sha3Sponge {
     s[2] = (long) LE.get(prefix, 16);
     s[3] = (long) LE.get(prefix, 24);
     // A lane is little-endian, a hash word big-endian: the same eight bytes, reversed.
-    s[4] = Long.reverseBytes(left.word(0));
-    s[5] = Long.reverseBytes(left.word(1));
-    s[6] = Long.reverseBytes(left.word(2));
-    s[7] = Long.reverseBytes(left.word(3));
-    s[8] = Long.reverseBytes(right.word(0));
-    s[9] = Long.reverseBytes(right.word(1));
-    s[10] = Long.reverseBytes(right.word(2));
-    s[11] = Long.reverseBytes(right.word(3));
+    s[4] = Long.reverseBytes(l0);
+    s[5] = Long.reverseBytes(l1);
+    s[6] = Long.reverseBytes(l2);
+    s[7] = Long.reverseBytes(l3);
+    s[8] = Long.reverseBytes(r0);
+    s[9] = Long.reverseBytes(r1);
+    s[10] = Long.reverseBytes(r2);
+    s[11] = Long.reverseBytes(r3);
     s[12] = DOMAIN_PAD; // 96 bytes end on a lane boundary: the padding starts lane 12
     s[RATE_LANES - 1] = LAST_PAD;
     permute(s);
-    return digest(s);
+    return s;
   }
 
   private static void absorbBlock(long[] s, byte[] data, int off) {

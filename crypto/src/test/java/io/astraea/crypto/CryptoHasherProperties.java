@@ -1,10 +1,12 @@
 package io.astraea.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.MessageDigest;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /**
@@ -40,5 +42,23 @@ class CryptoHasherProperties {
     assertEquals(jdk(INTERNAL.prefix(), a, b), INTERNAL.hashPair(left, right));
     assertEquals(jdk(INTERNAL.prefix(), b, a), INTERNAL.hashPair(right, left));
     assertEquals(INTERNAL.hashPair(left, right), INTERNAL.builder().update(left).update(right).finish());
+  }
+
+  @Property(tries = 200)
+  void pairHashOnWordsEqualsAFreshDigest(
+      @ForAll @Size(32) byte[] a, @ForAll @Size(32) byte[] b, @ForAll @IntRange(max = 2) int outSlot)
+      throws Exception {
+    // Left at word 4, right at word 8, the output in a free slot or over either input.
+    long[] words = new long[12];
+    HashValue.wrap(a).copyTo(words, 4);
+    HashValue.wrap(b).copyTo(words, 8);
+    int out = 4 * outSlot;
+    INTERNAL.hashPair(words, 4, words, 8, words, out);
+    HashValue expected = jdk(INTERNAL.prefix(), a, b);
+    assertEquals(expected, HashValue.ofWords(words, out));
+    assertTrue(expected.equalsWords(words, out));
+    if (out != 4) {
+      assertEquals(HashValue.wrap(a), HashValue.ofWords(words, 4), "the left input is untouched");
+    }
   }
 }
