@@ -37,45 +37,88 @@ final class CheckpointUpdater {
     this.base = base;
   }
 
-  /** A stored or new internal node being changed: its current children and cached range hashes. */
+  /**
+   * A stored or new internal node being changed, in the flat form of {@link NodeLayout}: its
+   * current children and the range hashes still valid.
+   */
   private static final class Working {
     final NibblePath path;
     /** The version it is keyed by: the stored one until the batch first changes it. */
     long version;
-    final Child[] children;
-    final HashValue[] rangeHashes;
+    final long[] words;
+    int existence;
+    int leaves;
+    /** The ranges whose hash in {@link #words} is current. */
+    int validRanges;
     /** Children loaded or made in this batch (a {@link Working} or a {@link LeafNode}); null: as stored. */
     final Object[] loaded = new Object[16];
     /**
      * Children below which something changed since this node's hash was last computed; their
-     * entries in {@link #children} are out of date (or, in a node just made by a split, still empty).
+     * entries in {@link #words} are out of date (or, in a node just made by a split, still empty).
      */
     int pendingMask;
 
-    Working(NibblePath path, long version, Child[] children, HashValue[] rangeHashes) {
+    Working(NibblePath path, long version, long[] words, int existence, int leaves, int validRanges) {
       this.path = path;
       this.version = version;
-      this.children = children;
-      this.rangeHashes = rangeHashes;
+      this.words = words;
+      this.existence = existence;
+      this.leaves = leaves;
+      this.validRanges = validRanges;
     }
 
     static Working of(NibblePath path, long version, InternalNode stored) {
-      return new Working(path, version, stored.children(), stored.rangeHashesCopy());
+      return new Working(path, version, stored.unpack(), stored.existenceBitmap(), stored.leafBitmap(),
+          stored.hashedRanges());
     }
 
     static Working fresh(NibblePath path, long version) {
-      return new Working(path, version, new Child[16], new HashValue[16]);
+      return new Working(path, version, new long[NodeLayout.WORDS], 0, 0, 0);
+    }
+
+    boolean hasChild(int nibble) {
+      return (existence & (1 << nibble)) != 0;
+    }
+
+    boolean isLeaf(int nibble) {
+      return (leaves & (1 << nibble)) != 0;
+    }
+
+    long childVersion(int nibble) {
+      return words[NodeLayout.versionAt(nibble)];
     }
 
     void setLeaf(int nibble, LeafNode leaf, long version) {
       loaded[nibble] = leaf;
-      children[nibble] = new Child(leaf.hash(), version, true);
-      InternalNode.invalidateRangeHashes(rangeHashes, nibble);
+      NodeLayout.setChild(words, nibble, leaf.hash(), version);
+      existence |= 1 << nibble;
+      leaves |= 1 << nibble;
+      validRanges &= ~NodeLayout.rangesOver(nibble);
     }
 
     void setPending(int nibble, Working child) {
       loaded[nibble] = child;
       pendingMask |= 1 << nibble;
+    }
+
+    /** Brings the entries of the pending children, and then the range hashes, up to date. */
+    void rehash() {
+      for (int m = pendingMask; m != 0; m &= m - 1) {
+        int nibble = Integer.numberOfTrailingZeros(m);
+        Working child = (Working) loaded[nibble];
+        child.rehash();
+        System.arraycopy(child.words, NodeLayout.rangeAt(NodeLayout.WHOLE), words, NodeLayout.hashAt(nibble), 4);
+        words[NodeLayout.versionAt(nibble)] = child.version;
+        existence |= 1 << nibble;
+        leaves &= ~(1 << nibble);
+        validRanges &= ~NodeLayout.rangesOver(nibble);
+      }
+      pendingMask = 0;
+      validRanges = NodeLayout.fill(words, existence, leaves, validRanges, NodeLayout.WHOLE);
+    }
+
+    HashValue hash() {
+      return HashValue.ofWords(words, NodeLayout.rangeAt(NodeLayout.WHOLE));
     }
   }
 
@@ -137,7 +180,7 @@ final class CheckpointUpdater {
   /** Puts {@code leaf} into the subtree of {@code node}, whose path is a prefix of the leaf's key. */
   private void put(Working node, LeafNode leaf, long version) throws JmtException {
     int nibble = leaf.accountKey().nibble(node.path.length());
-    if (node.children[nibble] == null && node.loaded[nibble] == null) {
+    if (!node.hasChild(nibble) && node.loaded[nibble] == null) {
       node.setLeaf(nibble, leaf, version);
       return;
     }
@@ -149,9 +192,9 @@ final class CheckpointUpdater {
       return;
     }
     LeafNode existing = (LeafNode) child;
-    Child old = node.children[nibble]; // a leaf's entry is always current (set with the leaf)
-    if (old.version() < firstVersion) {
-      stale.add(new StaleNodeIndex(version, new NodeKey(old.version(), node.path.child(nibble))));
+    long oldVersion = node.childVersion(nibble); // a leaf's entry is always current (set with the leaf)
+    if (oldVersion < firstVersion) {
+      stale.add(new StaleNodeIndex(version, new NodeKey(oldVersion, node.path.child(nibble))));
     }
     if (existing.accountKey().equals(leaf.accountKey())) {
       node.setLeaf(nibble, leaf, version);
@@ -192,18 +235,19 @@ final class CheckpointUpdater {
   private Object load(Working node, int nibble, HashValue accountKey) throws JmtException {
     Object child = node.loaded[nibble];
     if (child == null) {
-      Child c = node.children[nibble];
-      LeafNode hint = LeafHints.matching(base, accountKey, c);
+      boolean leaf = node.isLeaf(nibble);
+      LeafNode hint = LeafHints.matching(base, accountKey, leaf, node.words, NodeLayout.hashAt(nibble));
       if (hint != null) {
         node.loaded[nibble] = hint;
         return hint;
       }
-      NodeKey key = new NodeKey(c.version(), node.path.child(nibble));
+      long childVersion = node.childVersion(nibble);
+      NodeKey key = new NodeKey(childVersion, node.path.child(nibble));
       Node stored = base.getNodeOrThrow(key);
-      if (c.leaf() != stored instanceof LeafNode) {
+      if (leaf != stored instanceof LeafNode) {
         throw new JmtException(JmtException.Kind.CORRUPT_NODE, "node " + key + " is not the kind its parent records");
       }
-      child = stored instanceof InternalNode in ? Working.of(key.path(), c.version(), in) : stored;
+      child = stored instanceof InternalNode in ? Working.of(key.path(), childVersion, in) : stored;
       node.loaded[nibble] = child;
     }
     return child;
@@ -211,17 +255,11 @@ final class CheckpointUpdater {
 
   /** The hash of a subtree, recomputing only below children changed since it was last asked. */
   private static HashValue hash(Object node) {
-    if (!(node instanceof Working w)) {
-      return ((Node) node).hash();
+    if (node instanceof Working w) {
+      w.rehash();
+      return w.hash();
     }
-    for (int m = w.pendingMask; m != 0; m &= m - 1) {
-      int nibble = Integer.numberOfTrailingZeros(m);
-      Working child = (Working) w.loaded[nibble];
-      w.children[nibble] = new Child(hash(child), child.version, false);
-      InternalNode.invalidateRangeHashes(w.rangeHashes, nibble);
-    }
-    w.pendingMask = 0;
-    return InternalNode.rangeHash(w.children, w.rangeHashes, 0, 16);
+    return ((Node) node).hash();
   }
 
   /** Adds the nodes the batch wrote that the last version's tree holds, from {@code node} down. */
@@ -230,11 +268,12 @@ final class CheckpointUpdater {
       out.put(key, (Node) node);
       return;
     }
-    out.put(key, InternalNode.withRangeHashes(w.children, w.rangeHashes));
-    for (int nibble = 0; nibble < 16; nibble++) {
-      Child c = w.children[nibble];
-      if (c != null && c.version() >= firstVersion) {
-        collect(w.loaded[nibble], new NodeKey(c.version(), w.path.child(nibble)), out);
+    out.put(key, InternalNode.ofWords(w.existence, w.leaves, w.words, w.validRanges));
+    for (int m = w.existence; m != 0; m &= m - 1) {
+      int nibble = Integer.numberOfTrailingZeros(m);
+      long childVersion = w.childVersion(nibble);
+      if (childVersion >= firstVersion) {
+        collect(w.loaded[nibble], new NodeKey(childVersion, w.path.child(nibble)), out);
       }
     }
   }

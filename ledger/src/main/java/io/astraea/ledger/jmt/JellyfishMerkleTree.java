@@ -86,24 +86,24 @@ public final class JellyfishMerkleTree {
         break;
       }
       int nibble = key.nibble(depth);
-      Child c = internal.childOrNull(nibble);
-      if (c == null) {
+      if (!internal.hasChild(nibble)) {
         return Optional.empty();
       }
-      nodeKey = nodeKey.childKey(c.version(), nibble);
-      node = child(nodeKey, c, key);
+      nodeKey = nodeKey.childKey(internal.childVersion(nibble), nibble);
+      node = child(nodeKey, internal, nibble, key);
     }
     throw new JmtException(JmtException.Kind.CORRUPT_NODE, "tree deeper than a key at version " + version);
   }
 
   /**
-   * The child {@code c}, stored under {@code childKey}, on the way to {@code key}: the reader's
-   * leaf hint for the key if it is that very node (a leaf whose hash is the one recorded for the
-   * child), else the node read by its key. A recently written account's leaf is then not read
-   * again.
+   * Child {@code nibble} of {@code parent}, stored under {@code childKey}, on the way to {@code
+   * key}: the reader's leaf hint for the key if it is that very node (a leaf whose hash is the one
+   * recorded for the child), else the node read by its key. A recently written account's leaf is
+   * then not read again.
    */
-  private Node child(NodeKey childKey, Child c, HashValue key) throws JmtException {
-    LeafNode hint = LeafHints.matching(reader, key, c);
+  private Node child(NodeKey childKey, InternalNode parent, int nibble, HashValue key) throws JmtException {
+    LeafNode hint =
+        LeafHints.matching(reader, key, parent.isLeaf(nibble), parent.packed(), parent.hashIndex(nibble));
     return hint != null ? hint : reader.getNodeOrThrow(childKey);
   }
 
@@ -126,9 +126,8 @@ public final class JellyfishMerkleTree {
       if (next < 0) {
         return new StateValueWithProof(Optional.empty(), proof(Optional.empty(), topDown));
       }
-      Child c = internal.childOrNull(next);
-      nodeKey = nodeKey.childKey(c.version(), next);
-      node = child(nodeKey, c, key);
+      nodeKey = nodeKey.childKey(internal.childVersion(next), next);
+      node = child(nodeKey, internal, next, key);
     }
     throw new JmtException(JmtException.Kind.CORRUPT_NODE, "tree deeper than a key at version " + version);
   }
@@ -154,7 +153,7 @@ public final class JellyfishMerkleTree {
       }
       if (count == 1) {
         int only = node.firstIn(start, width);
-        if (width == 1 || node.childOrNull(only).leaf()) {
+        if (width == 1 || node.isLeaf(only)) {
           return only;
         }
       }

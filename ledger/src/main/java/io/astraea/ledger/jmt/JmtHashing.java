@@ -25,6 +25,14 @@ public final class JmtHashing {
     return INTERNAL.hashPair(left, right);
   }
 
+  /**
+   * {@link #internal(HashValue, HashValue)} on hashes kept as words in flat arrays (see {@link
+   * HashValue#ofWords}): hashes {@code left[la..]} and {@code right[ra..]} into {@code out[oa..]}.
+   */
+  static void internal(long[] left, int la, long[] right, int ra, long[] out, int oa) {
+    INTERNAL.hashPair(left, la, right, ra, out, oa);
+  }
+
   /** The hash of a leaf holding {@code key} with a value whose hash is {@code valueHash}. */
   public static HashValue leaf(HashValue key, HashValue valueHash) {
     return LEAF.hashPair(key, valueHash);

@@ -10,12 +10,15 @@ import io.astraea.crypto.HashValue;
 final class LeafHints {
   private LeafHints() {}
 
-  /** {@code reader}'s hint for {@code accountKey} if it is the node {@code child} refers to, else null. */
-  static LeafNode matching(TreeReader reader, HashValue accountKey, Child child) {
-    if (!child.leaf()) {
+  /**
+   * {@code reader}'s hint for {@code accountKey} if it is the child whose parent records it as a
+   * leaf ({@code leaf}) with the hash at {@code words[at .. at + 3]}, else null.
+   */
+  static LeafNode matching(TreeReader reader, HashValue accountKey, boolean leaf, long[] words, int at) {
+    if (!leaf) {
       return null;
     }
     LeafNode hint = reader.leafHint(accountKey);
-    return hint != null && hint.hash().equals(child.hash()) ? hint : null;
+    return hint != null && hint.hash().equalsWords(words, at) ? hint : null;
   }
 }

@@ -3,6 +3,9 @@ package io.astraea.ledger.jmt;
 import io.astraea.crypto.HashValue;
 import io.astraea.crypto.bcs.BcsException;
 import io.astraea.crypto.bcs.BcsReader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * The stored form of a node.
@@ -19,6 +22,8 @@ public final class NodeCodec {
   private static final int INTERNAL = 1;
   private static final int LEAF = 2;
 
+  private static final VarHandle BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
   private NodeCodec() {}
 
   /**
@@ -29,25 +34,24 @@ public final class NodeCodec {
   public static byte[] encode(Node node) {
     if (node instanceof InternalNode in) {
       int existence = in.existenceBitmap();
+      // The packed contents hold the children in nibble order: hashes, then versions.
+      long[] packed = in.packed();
+      int count = Integer.bitCount(existence);
       int size = 5;
-      for (int i = 0; i < 16; i++) {
-        Child c = in.childOrNull(i);
-        if (c != null) {
-          size += uleb128Length(c.version()) + HashValue.LENGTH;
-        }
+      for (int i = 0; i < count; i++) {
+        size += uleb128Length(packed[4 * count + i]) + HashValue.LENGTH;
       }
       byte[] out = new byte[size];
       out[0] = INTERNAL;
       writeU16(out, 1, existence);
       writeU16(out, 3, in.leafBitmap());
       int p = 5;
-      for (int i = 0; i < 16; i++) {
-        Child c = in.childOrNull(i);
-        if (c != null) {
-          p = writeUleb128(out, p, c.version());
-          c.hash().copyTo(out, p);
-          p += HashValue.LENGTH;
+      for (int i = 0; i < count; i++) {
+        p = writeUleb128(out, p, packed[4 * count + i]);
+        for (int k = 0; k < 4; k++) {
+          BE.set(out, p + 8 * k, packed[4 * i + k]);
         }
+        p += HashValue.LENGTH;
       }
       return out;
     }
@@ -116,17 +120,20 @@ public final class NodeCodec {
     if (existing == 0 || (leaves & ~existing) != 0) {
       throw new JmtException(JmtException.Kind.CORRUPT_NODE, "inconsistent child bitmaps");
     }
-    Child[] children = new Child[16];
-    for (int i = 0; i < 16; i++) {
-      if ((existing & (1 << i)) != 0) {
-        long version = r.readUleb128();
-        HashValue hash = HashValue.wrap(r.readFixedBytes(HashValue.LENGTH));
-        if (version < 0) {
-          throw new JmtException(JmtException.Kind.CORRUPT_NODE, "child version out of range");
-        }
-        children[i] = new Child(hash, version, (leaves & (1 << i)) != 0);
+    long[] words = new long[NodeLayout.WORDS];
+    for (int m = existing; m != 0; m &= m - 1) {
+      int i = Integer.numberOfTrailingZeros(m);
+      long version = r.readUleb128();
+      if (version < 0) {
+        throw new JmtException(JmtException.Kind.CORRUPT_NODE, "child version out of range");
       }
+      byte[] hash = r.readFixedBytes(HashValue.LENGTH);
+      int at = NodeLayout.hashAt(i);
+      for (int k = 0; k < 4; k++) {
+        words[at + k] = (long) BE.get(hash, 8 * k);
+      }
+      words[NodeLayout.versionAt(i)] = version;
     }
-    return new InternalNode(children);
+    return InternalNode.ofWords(existing, leaves, words, 0);
   }
 }

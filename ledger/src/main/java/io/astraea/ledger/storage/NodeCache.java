@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Bounded caches of decoded tree nodes, one node per path: the newest one seen, so what they hold
  * is the latest tree's nodes. Each is bounded by the approximate heap its nodes take: an internal
- * node's size grows with its children (a node near the root has all sixteen, one near the leaves
- * often two), a leaf's with its value. Thread-safe; reads take no lock. A node never changes once
+ * node's size grows with its children (a node near the root has all sixteen and takes about 1.3 KB,
+ * one near the leaves often two and takes about 250 bytes), a leaf's with its value. Thread-safe; reads take no lock. A node never changes once
  * written under its key, so a cached node answers a read of its exact key until it is pruned
  * ({@link #remove}); a read of an older node at the same path misses and goes to disk.
  *
@@ -38,13 +38,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class NodeCache {
   /** What a cached leaf costs besides its value: the node, its key and value hashes, the map entry. */
   static final int LEAF_OVERHEAD_BYTES = 240;
-  /** What a cached internal node costs besides its children: the node, its two arrays, the map entry and key. */
-  static final int INTERNAL_OVERHEAD_BYTES = 240;
   /**
-   * What each child adds: its entry and hash (about 96 bytes) and, once computed, about one
-   * binary range hash (64 bytes). A full node comes to about 2.8 KB, close to what a heap dump shows.
+   * What a cached internal node costs besides its packed contents: the node (32 bytes), its
+   * array's header (16), the map entry (32), the path it is keyed by (48) and its clock slot.
    */
-  static final int INTERNAL_BYTES_PER_CHILD = 160;
+  static final int INTERNAL_OVERHEAD_BYTES = 136;
 
   private final Clock internals;
   private final Clock leaves;
@@ -65,7 +63,7 @@ final class NodeCache {
 
   /** The approximate heap a cached internal node takes. */
   static long internalWeight(InternalNode node) {
-    return INTERNAL_OVERHEAD_BYTES + (long) INTERNAL_BYTES_PER_CHILD * Integer.bitCount(node.existenceBitmap());
+    return INTERNAL_OVERHEAD_BYTES + 8L * node.packedWords();
   }
 
   private static long weight(Node node) {

@@ -28,10 +28,12 @@ public final class RocksTreeStore implements TreeReader, TreeWriter, StaleNodeSt
   /**
    * Bytes of internal nodes kept decoded (see {@link NodeCache#internalWeight}): an eighth of the
    * heap. Every update and every read walks from the root, so the upper levels are always wanted;
-   * how much of the lower levels fits depends on the heap the operator gives the node. An eighth
-   * of a 512 MiB heap (a testnet node) holds about 24,000 full nodes, or every internal node of a
-   * tree of some 200,000 accounts; an eighth of 6 GiB holds those of more than a million accounts.
-   * A count limit would not do: a node near the leaves is a fifth of the size of one near the root.
+   * how much of the lower levels fits depends on the heap the operator gives the node. A tree's
+   * internal nodes average about 400 bytes (most are near the leaves, with two or three children):
+   * some 14 MB at 100,000 accounts and 140 MB at a million. An eighth of a 512 MiB heap (a testnet
+   * node) holds every internal node of a tree of about 450,000 accounts, an eighth of 6 GiB those of
+   * several million. A count limit would not do: a node near the root is five times the size of one
+   * near the leaves.
    */
   static final long DEFAULT_CACHE_INTERNAL_BYTES = Runtime.getRuntime().maxMemory() / 8;
 

@@ -132,7 +132,10 @@ class NodeCacheTest {
     }
     InternalNode full = new InternalNode(all);
     InternalNode small = internal();
-    assertEquals(NodeCache.INTERNAL_OVERHEAD_BYTES + 16 * NodeCache.INTERNAL_BYTES_PER_CHILD, NodeCache.internalWeight(full));
+    // Sixteen leaves: each child's hash and version, and all fifteen binary ranges hashed.
+    assertEquals(NodeCache.INTERNAL_OVERHEAD_BYTES + 8 * (16 * 5 + 15 * 4), NodeCache.internalWeight(full));
+    // Two leaves in different halves: the whole node is hashed, each half lifts its leaf.
+    assertEquals(NodeCache.INTERNAL_OVERHEAD_BYTES + 8 * (2 * 5 + 4), NodeCache.internalWeight(small));
     // Room for one full node, or for several two-child nodes.
     NodeCache cache = new NodeCache(NodeCache.internalWeight(full), 1 << 20);
     cache.offer(NodeKey.root(1), full);
