@@ -16,6 +16,8 @@ import io.astraea.node.ledger.LedgerService;
 import io.astraea.node.ledger.SpeculativeExecutor;
 import io.astraea.node.ledger.VerifiedSignatures;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,6 +76,14 @@ public class ExecuteAndCommitBenchmark {
   private long executeNanos;
   private long commitNanos;
   private long blocks;
+  /** CPU time, to tell the code's cost from a host that lends its cores elsewhere for a while. */
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private final com.sun.management.OperatingSystemMXBean os =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  private long writerThreadId = -1;
+  private long executeCpuNanos;
+  private long commitCpuNanos;
+  private long processCpuNanos;
 
   @Setup(Level.Trial)
   public void openLedger() throws Exception {
@@ -115,19 +125,28 @@ public class ExecuteAndCommitBenchmark {
   @Benchmark
   @OperationsPerInvocation(BLOCK)
   public CommittedTransactions executeAndCommit() throws Exception {
+    long p0 = os.getProcessCpuTime();
+    long w0 = writerCpuNanos();
+    long c0 = threads.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     ExecutionResult r = executor.execute(next, parent);
     BlockInfo info = new BlockInfo(next.epoch(), next.round(), next.id(), r.executedStateId(), r.version(),
         next.timestampUsecs(), r.nextEpochState());
     ExecutedBlock executed = new ExecutedBlock(next, info);
     long t1 = System.nanoTime();
+    long c1 = threads.getCurrentThreadCpuTime();
     CommittedTransactions c = executor.commit(TransferNetwork.commit(epoch, executed));
     long t2 = System.nanoTime();
+    long w1 = writerCpuNanos();
+    long p1 = os.getProcessCpuTime();
     if (c.committed().size() != BLOCK) {
       throw new IllegalStateException("only " + c.committed().size() + " of " + BLOCK + " transfers committed");
     }
     executeNanos += t1 - t0;
     commitNanos += t2 - t1;
+    executeCpuNanos += c1 - c0;
+    commitCpuNanos += w1 - w0;
+    processCpuNanos += p1 - p0;
     blocks++;
     parent = info;
     return c;
@@ -144,10 +163,33 @@ public class ExecuteAndCommitBenchmark {
     if (blocks > 0) {
       System.out.printf("%n%d blocks: execute (incl. tree update) %.1f ms/block, commit %.1f ms/block, ledger at %d%n",
           blocks, executeNanos / 1e6 / blocks, commitNanos / 1e6 / blocks, ledger.latestVersion());
+      System.out.printf("  CPU per block: execute thread %.1f ms, writer thread %.1f ms, whole process %.1f ms%n",
+          executeCpuNanos / 1e6 / blocks, commitCpuNanos / 1e6 / blocks, processCpuNanos / 1e6 / blocks);
     }
     executeNanos = 0;
     commitNanos = 0;
+    executeCpuNanos = 0;
+    commitCpuNanos = 0;
+    processCpuNanos = 0;
     blocks = 0;
+  }
+
+  /**
+   * CPU time of the thread that writes commits (the executor's {@code ledger-writer}, found by
+   * name once it exists), or 0 before it does.
+   */
+  private long writerCpuNanos() {
+    if (writerThreadId < 0) {
+      for (Thread t : Thread.getAllStackTraces().keySet()) {
+        if (t.getName().equals("ledger-writer")) {
+          writerThreadId = t.getId();
+        }
+      }
+      if (writerThreadId < 0) {
+        return 0;
+      }
+    }
+    return Math.max(0, threads.getThreadCpuTime(writerThreadId));
   }
 
   @TearDown(Level.Trial)
