@@ -1,7 +1,5 @@
 package io.astraea.ledger.jmt;
 
-import static io.astraea.ledger.jmt.NodeLayout.rangeAt;
-
 import io.astraea.crypto.HashValue;
 import java.util.Arrays;
 import java.util.Optional;
@@ -92,7 +90,7 @@ public final class InternalNode implements Node {
     int reused = hashedRanges & ~NodeLayout.rangesOverAny(changedMask);
     for (int m = reused; m != 0; m &= m - 1) {
       int h = Integer.numberOfTrailingZeros(m);
-      System.arraycopy(packed, rangeIndex(h), w, rangeAt(h), 4);
+      System.arraycopy(packed, rangeIndex(h), w, NodeLayout.rangeAt(h), 4);
     }
     return new InternalNode(existenceOf(newChildren), leavesOf(newChildren), w, reused);
   }

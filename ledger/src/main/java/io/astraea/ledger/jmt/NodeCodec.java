@@ -34,22 +34,22 @@ public final class NodeCodec {
   public static byte[] encode(Node node) {
     if (node instanceof InternalNode in) {
       int existence = in.existenceBitmap();
-      // The packed contents hold the children in nibble order: hashes, then versions.
-      long[] packed = in.packed();
-      int count = Integer.bitCount(existence);
       int size = 5;
-      for (int i = 0; i < count; i++) {
-        size += uleb128Length(packed[4 * count + i]) + HashValue.LENGTH;
+      for (int m = existence; m != 0; m &= m - 1) {
+        size += uleb128Length(in.childVersion(Integer.numberOfTrailingZeros(m))) + HashValue.LENGTH;
       }
       byte[] out = new byte[size];
       out[0] = INTERNAL;
       writeU16(out, 1, existence);
       writeU16(out, 3, in.leafBitmap());
       int p = 5;
-      for (int i = 0; i < count; i++) {
-        p = writeUleb128(out, p, packed[4 * count + i]);
+      long[] packed = in.packed();
+      for (int m = existence; m != 0; m &= m - 1) {
+        int nibble = Integer.numberOfTrailingZeros(m);
+        p = writeUleb128(out, p, in.childVersion(nibble));
+        int at = in.hashIndex(nibble);
         for (int k = 0; k < 4; k++) {
-          BE.set(out, p + 8 * k, packed[4 * i + k]);
+          BE.set(out, p + 8 * k, packed[at + k]);
         }
         p += HashValue.LENGTH;
       }

@@ -12,7 +12,9 @@ import io.astraea.crypto.HashValue;
  * <p>Why flat: a block's state update walks, rehashes, copies and encodes thousands of internal
  * nodes, and the caches keep tens of thousands alive. As objects (a child record and a hash object
  * per child, a hash object per range) a full node was about fifty objects and 2.8 KB; flat it is
- * one array of 1.2 KB, read without chasing pointers and copied by the collector in one piece.
+ * one array, read without chasing pointers and copied by the collector in one piece. The fixed
+ * slots suit a copy being changed; a finished {@link InternalNode} packs the same contents without
+ * the empty slots.
  *
  * <p>Ranges are heap-indexed: range 1 is the whole node (its hash is the node's hash), ranges
  * {@code 2h} and {@code 2h + 1} are the halves of range {@code h}, and ranges 8 to 15 cover two

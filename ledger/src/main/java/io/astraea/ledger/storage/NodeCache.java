@@ -14,10 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Bounded caches of decoded tree nodes, one node per path: the newest one seen, so what they hold
  * is the latest tree's nodes. Each is bounded by the approximate heap its nodes take: an internal
- * node's size grows with its children (a node near the root has all sixteen and takes about 1.3 KB,
- * one near the leaves often two and takes about 250 bytes), a leaf's with its value. Thread-safe; reads take no lock. A node never changes once
- * written under its key, so a cached node answers a read of its exact key until it is pruned
- * ({@link #remove}); a read of an older node at the same path misses and goes to disk.
+ * node's size grows with its children (a node near the root has all sixteen and takes about
+ * 1.3 KB, one near the leaves often two and takes about 250 bytes), a leaf's with its value.
+ * Thread-safe; reads take no lock. A node never changes once written under its key, so a cached node
+ * answers a read of its exact key until it is pruned ({@link #remove}); a read of an older node at
+ * the same path misses and goes to disk.
  *
  * <p>Past its bound a cache evicts by the clock algorithm, an approximation of least recently
  * used: a read marks the node it finds, and the eviction sweep passes over (and unmarks) marked
