@@ -27,6 +27,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -38,32 +39,22 @@ import org.slf4j.LoggerFactory;
  * are exact paths; requests are aggregated up to {@code maxBodyBytes} (larger ones get 413
  * before they are buffered) and handled off the I/O threads, so a slow storage read never stalls
  * other connections. The worker queue is bounded: when it is full the server answers 503 at once
- * rather than queueing without limit.
+ * rather than queueing without limit. A route that waits for something (the faucet) answers
+ * through a future ({@link HttpRoute#handleAsync}) and holds no worker while it waits.
  */
 public final class HttpApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApiServer.class);
-
-  /** Threads for the routes that wait (the faucet), apart from the other routes' workers. */
-  public static final int DEFAULT_WAITING_THREADS = 4;
 
   private final Map<String, HttpRoute> routes;
   private final int maxBodyBytes;
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final ThreadPoolExecutor workers;
-  /** Runs the routes that {@link HttpRoute#waits wait}, apart from {@link #workers}. */
-  private final ThreadPoolExecutor waitingWorkers;
   private Channel channel;
 
-  /** A server whose waiting routes share {@link #DEFAULT_WAITING_THREADS} threads of their own. */
   public HttpApiServer(Map<String, HttpRoute> routes, int maxBodyBytes, int workerThreads) {
-    this(routes, maxBodyBytes, workerThreads, DEFAULT_WAITING_THREADS);
-  }
-
-  public HttpApiServer(Map<String, HttpRoute> routes, int maxBodyBytes, int workerThreads, int waitingThreads) {
     this.routes = new TreeMap<>(routes);
     this.maxBodyBytes = maxBodyBytes;
     this.workers = pool(workerThreads, 1024, "api-worker");
-    this.waitingWorkers = pool(waitingThreads, 64, "api-waiting");
   }
 
   private static ThreadPoolExecutor pool(int threads, int queue, String name) {
@@ -108,10 +99,8 @@ public final class HttpApiServer implements AutoCloseable {
     }
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     workers.shutdown();
-    waitingWorkers.shutdown();
     try {
       workers.awaitTermination(2, TimeUnit.SECONDS);
-      waitingWorkers.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -123,36 +112,42 @@ public final class HttpApiServer implements AutoCloseable {
       req.retain();
       String path = req.decoderResult().isSuccess() ? new QueryStringDecoder(req.uri()).path() : null;
       HttpRoute target = path == null ? null : routes.get(path);
-      ThreadPoolExecutor pool = target != null && target.waits() ? waitingWorkers : workers;
       try {
-        pool.execute(
-            () -> {
+        workers.execute(
+            () -> route(req, path, target).whenComplete((reply, error) -> {
               try {
-                respond(ctx, req, route(req, path, target));
+                respond(ctx, req, error == null ? reply : failed(path, error));
               } finally {
                 req.release();
               }
-            });
+            }));
       } catch (RejectedExecutionException e) {
         req.release();
         respond(ctx, req, HttpReply.text(503, "server busy, retry later\n"));
       }
     }
 
-    /** Answers {@code req}, whose {@code path} (null: the request did not decode) maps to {@code route}. */
-    private HttpReply route(FullHttpRequest req, String path, HttpRoute route) {
+    /**
+     * The answer to {@code req}, whose {@code path} (null: the request did not decode) maps to
+     * {@code route}: at once, or later for a route that waits ({@link HttpRoute#handleAsync}).
+     */
+    private CompletableFuture<HttpReply> route(FullHttpRequest req, String path, HttpRoute route) {
       if (path == null) {
-        return HttpReply.text(400, "malformed HTTP request\n");
+        return CompletableFuture.completedFuture(HttpReply.text(400, "malformed HTTP request\n"));
       }
       if (route == null) {
-        return HttpReply.text(404, "no such path: " + path + "\n");
+        return CompletableFuture.completedFuture(HttpReply.text(404, "no such path: " + path + "\n"));
       }
       try {
-        return route.handle(req);
+        return route.handleAsync(req);
       } catch (RuntimeException e) {
-        LOG.error("HTTP route {} failed", path, e);
-        return HttpReply.text(500, "internal error\n");
+        return CompletableFuture.failedFuture(e);
       }
+    }
+
+    private HttpReply failed(String path, Throwable error) {
+      LOG.error("HTTP route {} failed", path, error);
+      return HttpReply.text(500, "internal error\n");
     }
 
     private void respond(ChannelHandlerContext ctx, FullHttpRequest req, HttpReply reply) {

@@ -1,6 +1,7 @@
 package io.astraea.node.api;
 
 import io.netty.handler.codec.http.FullHttpRequest;
+import java.util.concurrent.CompletableFuture;
 
 /** A handler for one HTTP path of the client API (JSON-RPC, faucet, health, metrics). */
 @FunctionalInterface
@@ -8,11 +9,12 @@ public interface HttpRoute {
   HttpReply handle(FullHttpRequest request);
 
   /**
-   * Whether {@link #handle} blocks its thread waiting for something else to happen (the faucet
-   * waits for its mint to commit). Such routes run on threads of their own, so that however many
-   * of them wait, the other routes (JSON-RPC above all) keep being served.
+   * The answer, possibly later: a route whose answer waits for something else to happen (the
+   * faucet waits for its mint to commit) returns at once and completes the future then, so that
+   * no worker thread is held while it waits. The server calls this on a worker thread and keeps
+   * the request until the answer is sent. By default, {@link #handle}'s answer at once.
    */
-  default boolean waits() {
-    return false;
+  default CompletableFuture<HttpReply> handleAsync(FullHttpRequest request) {
+    return CompletableFuture.completedFuture(handle(request));
   }
 }

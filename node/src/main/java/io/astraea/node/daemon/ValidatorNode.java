@@ -76,6 +76,8 @@ public final class ValidatorNode implements AutoCloseable {
   private Network network;
   private ConsensusDriver driver;
   private HttpApiServer api;
+  /** The testnet faucet, if enabled. */
+  private Faucet faucet;
   private ExecutorService syncPool;
   private InetSocketAddress apiAddress;
   private InetSocketAddress peerAddress;
@@ -243,7 +245,6 @@ public final class ValidatorNode implements AutoCloseable {
     peerAddress = network.start(ValidatorPeers.of(ledger.systemState().validatorSet()));
     mempool.start(Duration.ofSeconds(10));
     driver.start();
-    // Eight workers: a faucet request holds one while its mint commits.
     api = new HttpApiServer(routes(), 1 << 20, 8);
     apiAddress = api.start(config.apiListen().toSocketAddress());
     LOG.info(
@@ -261,7 +262,7 @@ public final class ValidatorNode implements AutoCloseable {
     routes.put("/healthz", req -> driver.isRunning() ? HttpReply.text(200, "ok\n") : HttpReply.text(503, "consensus stopped\n"));
     routes.put("/readyz", req -> readiness());
     if (config.faucetKeysDir().isPresent()) {
-      Faucet faucet = new Faucet(FaucetKeys.load(config.faucetKeysDir().get()), new LedgerReader(ledger.store()), mempool::submit);
+      faucet = new Faucet(FaucetKeys.load(config.faucetKeysDir().get()), new LedgerReader(ledger.store()), mempool::submit);
       routes.put("/mint", new FaucetRoute(faucet));
       LOG.info("testnet faucet enabled at /mint");
     }
@@ -329,6 +330,9 @@ public final class ValidatorNode implements AutoCloseable {
   public void close() {
     if (api != null) {
       api.close();
+    }
+    if (faucet != null) {
+      faucet.close(); // mints still waiting answer 503
     }
     if (driver != null) {
       driver.close();

@@ -21,6 +21,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +42,18 @@ import org.slf4j.LoggerFactory;
  * <p>Concurrent requests are safe: each signer's sequence number is reserved and its transaction
  * submitted under that signer's lock, so submissions reach the mempool in sequence order; a
  * refused transaction gives its number back, and a commit timeout resynchronises with the ledger.
+ *
+ * <p>No thread waits for a commit: {@link #mintAsync} submits the first step on the caller's
+ * thread and returns; {@link CommitWaiters} polls the ledger on one thread of its own and sends the
+ * payment of each request whose first step committed. At most {@link #MAX_IN_FLIGHT} requests are
+ * under way at once; one more is refused as busy (HTTP 503) before it submits anything.
  */
-public final class Faucet {
+public final class Faucet implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Faucet.class);
   private static final long MAX_GAS = 1_000_000;
   private static final Duration POLL = Duration.ofMillis(20);
+  /** Requests under way (submitted, not yet paid or failed), at most. */
+  public static final int MAX_IN_FLIGHT = 256;
 
   private final FaucetKeys keys;
   private final LedgerReader ledger;
@@ -54,6 +65,8 @@ public final class Faucet {
   private final Object dealerLock = new Object();
   private final SequenceTracker treasurySeq = new SequenceTracker();
   private final SequenceTracker dealerSeq = new SequenceTracker();
+  private final CommitWaiters treasuryCommits;
+  private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
   /**
    * @param commitTimeout how long a request waits for its account creation and mint to commit
@@ -68,6 +81,12 @@ public final class Faucet {
     this.clock = clock;
     this.commitTimeout = commitTimeout;
     this.transactionTtl = transactionTtl;
+    this.treasuryCommits = new CommitWaiters(() -> committedSequence(StateKeys.TREASURY_COMPLIANCE), POLL,
+        committed -> {
+          synchronized (treasuryLock) {
+            treasurySeq.resync(committed);
+          }
+        });
   }
 
   /** A faucet with a 30 s commit timeout and transactions that expire after 10 minutes. */
@@ -82,7 +101,53 @@ public final class Faucet {
     }
   }
 
+  /**
+   * Mints, waiting for the result: for callers that have a thread to spare (tests, tools). The
+   * HTTP route uses {@link #mintAsync}.
+   */
   public MintResult mint(MintRequest req) throws FaucetException, InterruptedException {
+    try {
+      return mintAsync(req).get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof FaucetException f) {
+        throw f;
+      }
+      throw new IllegalStateException("faucet mint failed", e.getCause());
+    }
+  }
+
+  /**
+   * Creates the account if needed, mints and pays: submits the first step on the calling thread
+   * and returns at once. Completes with the result, or exceptionally with a {@link
+   * FaucetException} (a bad request, a refusal, a timeout or a busy faucet).
+   */
+  public CompletableFuture<MintResult> mintAsync(MintRequest req) {
+    if (!inFlight.tryAcquire()) {
+      return CompletableFuture.failedFuture(new FaucetException(FaucetException.Kind.UNAVAILABLE,
+          "the faucet has " + MAX_IN_FLIGHT + " mints under way; retry later"));
+    }
+    CompletableFuture<MintResult> result;
+    try {
+      Submitted first = submitTreasuryStep(req);
+      result = treasuryCommits.awaitAbove(first.lastTreasurySeq(), commitTimeout).thenApply(v -> {
+        try {
+          return pay(req, first);
+        } catch (FaucetException e) {
+          throw new CompletionException(e);
+        }
+      });
+    } catch (FaucetException | RuntimeException e) {
+      inFlight.release();
+      return CompletableFuture.failedFuture(e);
+    }
+    return result.whenComplete((r, e) -> inFlight.release());
+  }
+
+  /** The first step's transactions, the last treasury sequence number among them, and the chain. */
+  private record Submitted(List<SignedTransaction> sent, long lastTreasurySeq, ChainId chain) {}
+
+  /** Checks the request and submits the account creation (if needed) and the mint to the dealer. */
+  private Submitted submitTreasuryStep(MintRequest req) throws FaucetException {
     SystemState system = read(() -> ledger.system(latest()));
     String currency = req.currencyCode();
     if (system.currency(currency).isEmpty()) {
@@ -116,20 +181,38 @@ public final class Faucet {
         lastTreasurySeq = t.sequenceNumber();
       }
     }
-    awaitCommitted(lastTreasurySeq);
+    return new Submitted(sent, lastTreasurySeq, chain);
+  }
+
+  /** Once the first step committed: the dealer pays the account. */
+  private MintResult pay(MintRequest req, Submitted first) throws FaucetException {
+    String currency = req.currencyCode();
+    AccountAddress address = req.authKey().derivedAddress();
     if (read(() -> ledger.latestAccount(address)).isEmpty()) {
       throw new FaucetException(FaucetException.Kind.REJECTED, "account " + address + " was not created");
     }
-
     SignedTransaction payment;
     synchronized (dealerLock) {
       payment = submit(keys.dealerAddress(), keys.dealer(), dealerSeq,
-          ScriptPayloads.peerToPeer(currency, address, req.amount(), Bytes.EMPTY, Bytes.EMPTY), chain, currency);
+          ScriptPayloads.peerToPeer(currency, address, req.amount(), Bytes.EMPTY, Bytes.EMPTY), first.chain(),
+          currency);
     }
+    List<SignedTransaction> sent = new ArrayList<>(first.sent());
     sent.add(payment);
     LOG.info("faucet: {} {} to {} (dealer sequence number {})", req.amount(), currency, address,
         payment.sequenceNumber());
     return new MintResult(payment.sequenceNumber() + 1, sent);
+  }
+
+  /** Requests under way: submitted, not yet paid or failed. */
+  public int inFlight() {
+    return MAX_IN_FLIGHT - inFlight.availablePermits();
+  }
+
+  /** Stops waiting: requests still waiting fail as busy (HTTP 503). */
+  @Override
+  public void close() {
+    treasuryCommits.close();
   }
 
   /** Reserves a sequence number, signs and submits; call with the signer's lock held. */
@@ -168,21 +251,6 @@ public final class Faucet {
         throw new FaucetException(kind, "the node refused the faucet's transaction from " + sender + ": "
             + r.reason() + " " + r.getMessage(), r);
       }
-    }
-  }
-
-  /** Waits until treasury compliance's committed sequence number passes {@code seq}. */
-  private void awaitCommitted(long seq) throws FaucetException, InterruptedException {
-    long deadline = System.nanoTime() + commitTimeout.toNanos();
-    while (committedSequence(StateKeys.TREASURY_COMPLIANCE) <= seq) {
-      if (System.nanoTime() - deadline > 0) {
-        synchronized (treasuryLock) {
-          treasurySeq.resync(committedSequence(StateKeys.TREASURY_COMPLIANCE));
-        }
-        throw new FaucetException(FaucetException.Kind.UNAVAILABLE,
-            "the faucet's mint was not committed within " + commitTimeout.toSeconds() + " s; retry later");
-      }
-      Thread.sleep(POLL.toMillis());
     }
   }
 

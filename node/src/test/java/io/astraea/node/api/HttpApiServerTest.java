@@ -1,7 +1,7 @@
 package io.astraea.node.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -12,9 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,42 +96,55 @@ class HttpApiServerTest {
             .statusCode());
   }
 
-  /** A route that waits runs on threads of its own: while it waits, the other routes answer. */
+  /**
+   * A route that waits answers through a future and holds no worker: with a single worker, the
+   * other routes answer while several such requests wait, and a failed wait is a 500.
+   */
   @Test
-  void aWaitingRouteDoesNotHoldUpTheOthers() throws Exception {
-    CountDownLatch release = new CountDownLatch(1);
-    HttpRoute slow = new HttpRoute() {
-      @Override
-      public HttpReply handle(FullHttpRequest request) {
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return HttpReply.text(200, "done\n");
-      }
-
-      @Override
-      public boolean waits() {
-        return true;
-      }
-    };
-    // One worker for each kind: a waiting route on the shared worker would block /healthz.
-    try (HttpApiServer one = new HttpApiServer(Map.of("/slow", slow, "/healthz", req -> HttpReply.text(200, "ok\n")),
-        1024, 1, 1)) {
+  void aWaitingRouteHoldsNoWorker() throws Exception {
+    CompletableFuture<HttpReply> release = new CompletableFuture<>();
+    HttpRoute slow = answeringWith(release);
+    HttpRoute failing = answeringWith(CompletableFuture.failedFuture(new IllegalStateException("boom")));
+    try (HttpApiServer one = new HttpApiServer(
+        Map.of("/slow", slow, "/failing", failing, "/healthz", req -> HttpReply.text(200, "ok\n")), 1024, 1)) {
       String at = "http://127.0.0.1:" + one.start(new InetSocketAddress("127.0.0.1", 0)).getPort();
-      CompletableFuture<HttpResponse<String>> waiting = client.sendAsync(
-          HttpRequest.newBuilder(URI.create(at + "/slow")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-          HttpResponse.BodyHandlers.ofString());
+      List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        waiting.add(client.sendAsync(
+            HttpRequest.newBuilder(URI.create(at + "/slow")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString()));
+      }
       for (int i = 0; i < 3; i++) {
         HttpResponse<String> health = client.send(
             HttpRequest.newBuilder(URI.create(at + "/healthz")).timeout(Duration.ofSeconds(5)).GET().build(),
             HttpResponse.BodyHandlers.ofString());
         assertEquals("ok\n", health.body());
       }
-      assertTrue(!waiting.isDone(), "the slow request is still waiting");
-      release.countDown();
-      assertEquals("done\n", waiting.get(5, TimeUnit.SECONDS).body());
+      assertEquals(500, client.send(
+          HttpRequest.newBuilder(URI.create(at + "/failing")).timeout(Duration.ofSeconds(5)).GET().build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode());
+      for (CompletableFuture<HttpResponse<String>> w : waiting) {
+        assertFalse(w.isDone(), "a slow request is still waiting");
+      }
+      release.complete(HttpReply.text(200, "done\n"));
+      for (CompletableFuture<HttpResponse<String>> w : waiting) {
+        assertEquals("done\n", w.get(5, TimeUnit.SECONDS).body());
+      }
     }
+  }
+
+  /** A route that answers only through {@code answer}; the server must never call its blocking form. */
+  private static HttpRoute answeringWith(CompletableFuture<HttpReply> answer) {
+    return new HttpRoute() {
+      @Override
+      public HttpReply handle(FullHttpRequest request) {
+        throw new AssertionError("the server must not call the blocking form");
+      }
+
+      @Override
+      public CompletableFuture<HttpReply> handleAsync(FullHttpRequest request) {
+        return answer;
+      }
+    };
   }
 }

@@ -1,6 +1,7 @@
 package io.astraea.node.faucet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,10 +32,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -253,6 +258,105 @@ class FaucetTest {
         assertEquals(100 + i, account(chain, newKey(10 + i).derivedAddress()).balance("XUS"));
       }
       assertEquals(2L * n, account(chain, StateKeys.TREASURY_COMPLIANCE).sequenceNumber());
+    }
+  }
+
+  /**
+   * Mints waiting for their first step to commit hold no thread: twenty of them started from one
+   * thread all return at once, complete when their transactions commit, and a mint still waiting
+   * when the faucet closes fails as busy.
+   */
+  @Test
+  void waitingMintsHoldNoThread() throws Exception {
+    try (TestChain chain = new TestChain(dir.resolve("db"))) {
+      List<SignedTransaction> pending = new ArrayList<>();
+      Faucet f = faucet(chain, t -> {
+        synchronized (pending) {
+          pending.add(t);
+        }
+      }, Duration.ofSeconds(30));
+      try (f) {
+        int n = 20;
+        List<CompletableFuture<Faucet.MintResult>> mints = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          mints.add(f.mintAsync(new MintRequest(200 + i, newKey(30 + i), "XUS", false)));
+        }
+        for (CompletableFuture<Faucet.MintResult> m : mints) {
+          assertFalse(m.isDone(), "a mint waits for its first step to commit");
+        }
+        assertEquals(n, f.inFlight());
+        assertEquals(2 * n, commitPending(chain, pending), "account creation and mint per request");
+        // The waits pass once the poll sees the commit; each then submits its payment.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (pendingSize(pending) < n && System.nanoTime() < deadline) {
+          Thread.sleep(10);
+        }
+        assertEquals(n, commitPending(chain, pending), "one payment per request");
+        List<Long> dealerSeqs = new ArrayList<>();
+        for (CompletableFuture<Faucet.MintResult> m : mints) {
+          dealerSeqs.add(m.get(10, TimeUnit.SECONDS).dealerNextSequenceNumber());
+        }
+        dealerSeqs.sort(null);
+        assertEquals(LongStream.rangeClosed(1, n).boxed().toList(), dealerSeqs);
+        for (int i = 0; i < n; i++) {
+          assertEquals(200 + i, account(chain, newKey(30 + i).derivedAddress()).balance("XUS"));
+        }
+        assertEquals(0, f.inFlight());
+
+        CompletableFuture<Faucet.MintResult> left = f.mintAsync(new MintRequest(5, newKey(60), "XUS", false));
+        assertFalse(left.isDone());
+        f.close();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> left.get(5, TimeUnit.SECONDS));
+        assertEquals(FaucetException.Kind.UNAVAILABLE, ((FaucetException) e.getCause()).kind());
+      }
+    }
+  }
+
+  /** Past its bound on mints under way, the faucet refuses a request before submitting anything. */
+  @Test
+  void tooManyMintsUnderWayAreRefusedBeforeAnythingIsSubmitted() throws Exception {
+    try (TestChain chain = new TestChain(dir.resolve("db"))) {
+      List<SignedTransaction> submitted = new ArrayList<>();
+      try (Faucet f = faucet(chain, t -> {
+        synchronized (submitted) {
+          submitted.add(t);
+        }
+      }, Duration.ofSeconds(30))) {
+        // One account for all: nothing commits, so each request creates it anew and mints.
+        MintRequest req = new MintRequest(1, newKey(40), "XUS", false);
+        List<CompletableFuture<Faucet.MintResult>> held = new ArrayList<>();
+        for (int i = 0; i < Faucet.MAX_IN_FLIGHT; i++) {
+          held.add(f.mintAsync(req));
+        }
+        assertEquals(Faucet.MAX_IN_FLIGHT, f.inFlight());
+        int before = pendingSize(submitted);
+        CompletableFuture<Faucet.MintResult> refused = f.mintAsync(req);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> refused.get(1, TimeUnit.SECONDS));
+        assertEquals(FaucetException.Kind.UNAVAILABLE, ((FaucetException) e.getCause()).kind());
+        assertEquals(before, pendingSize(submitted), "the refused request submitted nothing");
+        for (CompletableFuture<Faucet.MintResult> h : held) {
+          assertFalse(h.isDone());
+        }
+      }
+    }
+  }
+
+  /** Commits, in one block, what the faucet submitted so far; returns how many transactions. */
+  private static int commitPending(TestChain chain, List<SignedTransaction> pending) throws Exception {
+    List<SignedTransaction> batch;
+    synchronized (pending) {
+      batch = new ArrayList<>(pending);
+      pending.clear();
+    }
+    for (TransactionOutput o : chain.block(batch).outputs()) {
+      assertFalse(o.status() instanceof TransactionStatus.Discard, o.toString());
+    }
+    return batch.size();
+  }
+
+  private static int pendingSize(List<SignedTransaction> pending) {
+    synchronized (pending) {
+      return pending.size();
     }
   }
 
