@@ -187,6 +187,11 @@ public final class BcsReader {
   public String readString() throws BcsException {
     int at = pos;
     byte[] b = readBytes();
+    if (isAscii(b)) {
+      // ASCII is valid UTF-8 and decodes to the same characters: no decoder needed. Protocol
+      // strings (module, function and currency names) are ASCII, and a block decodes thousands.
+      return new String(b, StandardCharsets.US_ASCII);
+    }
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
@@ -197,6 +202,15 @@ public final class BcsReader {
     } catch (CharacterCodingException e) {
       throw new BcsException("invalid UTF-8 string", at);
     }
+  }
+
+  private static boolean isAscii(byte[] b) {
+    for (byte x : b) {
+      if (x < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public <T> Optional<T> readOption(BcsDecoder<T> element) throws BcsException {
