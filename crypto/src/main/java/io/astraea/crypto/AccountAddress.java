@@ -28,6 +28,11 @@ public final class AccountAddress implements BcsEncodable, Comparable<AccountAdd
    * Parses hex, with or without {@code 0x}; shorter forms are left-padded with zeros, so
    * {@code 0xA550C18} is the association root.
    */
+  /** The address in the last {@value #LENGTH} bytes of {@code bytes} (an authentication key's). */
+  static AccountAddress lastBytesOf(byte[] bytes) {
+    return new AccountAddress(Arrays.copyOfRange(bytes, bytes.length - LENGTH, bytes.length));
+  }
+
   public static AccountAddress fromHex(String hex) throws CryptoMaterialException {
     String h = hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
     if (h.isEmpty() || h.length() > LENGTH * 2) {

@@ -45,7 +45,7 @@ public final class AuthenticationKey {
 
   /** The account address this key controls at account creation: the last 16 bytes. */
   public AccountAddress derivedAddress() {
-    return AccountAddress.of(HexFormat.of().formatHex(bytes, 16, 32));
+    return AccountAddress.lastBytesOf(bytes);
   }
 
   /** The first 16 bytes, which Diem's account-creation scripts take as {@code auth_key_prefix}. */
