@@ -1,5 +1,6 @@
 package io.astraea.bench.jmt;
 
+import io.astraea.bench.ValidatorJvm;
 import io.astraea.crypto.HashValue;
 import io.astraea.crypto.Sha3;
 import io.astraea.ledger.jmt.InMemoryTreeStore;
@@ -49,7 +50,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx6g", ValidatorJvm.IGNORE_UNRECOGNIZED, ValidatorJvm.HUGE_PAGES})
 public class JmtUpdateBenchmark {
   private static final int BLOCK = 1_000;
   private static final int BUILD_CHUNK = 100_000;

@@ -1,5 +1,6 @@
 package io.astraea.bench.ledger;
 
+import io.astraea.bench.ValidatorJvm;
 import io.astraea.consensus.ExecutionResult;
 import io.astraea.consensus.RecoveryData;
 import io.astraea.consensus.blocks.ExecutedBlock;
@@ -25,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -51,6 +53,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(jvmArgsAppend = {ValidatorJvm.IGNORE_UNRECOGNIZED, ValidatorJvm.HUGE_PAGES})
 public class PipelinedCommitBenchmark {
   @Param({"100000"})
   public int accounts;
