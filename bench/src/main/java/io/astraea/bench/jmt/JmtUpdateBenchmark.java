@@ -50,7 +50,9 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx6g", ValidatorJvm.IGNORE_UNRECOGNIZED, ValidatorJvm.HUGE_PAGES})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx6g", ValidatorJvm.IGNORE_UNRECOGNIZED, ValidatorJvm.HUGE_PAGES})
 public class JmtUpdateBenchmark {
   private static final int BLOCK = 1_000;
   private static final int BUILD_CHUNK = 100_000;
