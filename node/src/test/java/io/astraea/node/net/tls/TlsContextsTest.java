@@ -49,6 +49,7 @@ class TlsContextsTest {
   private static final class Outcome extends ChannelInboundHandlerAdapter {
     final CompletableFuture<Ed25519PublicKey> peerKey = new CompletableFuture<>();
     final CompletableFuture<String> protocol = new CompletableFuture<>();
+    final CompletableFuture<String> cipherSuite = new CompletableFuture<>();
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
@@ -56,6 +57,7 @@ class TlsContextsTest {
         if (e.isSuccess()) {
           SslHandler ssl = ctx.pipeline().get(SslHandler.class);
           protocol.complete(ssl.engine().getSession().getProtocol());
+          cipherSuite.complete(ssl.engine().getSession().getCipherSuite());
           peerKey.complete(
               Ed25519Jdk.publicKey(
                   (X509Certificate) ssl.engine().getSession().getPeerCertificates()[0]));
@@ -133,6 +135,32 @@ class TlsContextsTest {
     assertEquals(b.publicKey(), h.server.peerKey.join());
     assertEquals(a.publicKey(), h.client.peerKey.join());
     assertEquals("TLSv1.3", h.server.protocol.join());
+  }
+
+  @Test
+  void linksUseTheSuiteThisJvmComputesFastest() throws Exception {
+    Ed25519PrivateKey a = Ed25519PrivateKey.generate();
+    Ed25519PrivateKey b = Ed25519PrivateKey.generate();
+    Handshake h = handshake(contexts(a, b.publicKey()), contexts(b, a.publicKey()));
+    assertEquals(TlsCiphers.forThisJvm().get(0), h.server.cipherSuite.join());
+    assertEquals(TlsCiphers.forThisJvm().get(0), h.client.cipherSuite.join());
+  }
+
+  /** Nodes started with different JVM options prefer different suites; the server's first wins. */
+  @Test
+  void theServersPreferenceDecidesBetweenNodesThatDiffer() throws Exception {
+    Ed25519PrivateKey a = Ed25519PrivateKey.generate();
+    Ed25519PrivateKey b = Ed25519PrivateKey.generate();
+    for (boolean serverHasC2 : new boolean[] {true, false}) {
+      TlsContexts server =
+          TlsContexts.create(NetworkCertificate.create(a), new PinnedKeys(List.of(b.publicKey())),
+              TlsCiphers.preferring(serverHasC2));
+      TlsContexts client =
+          TlsContexts.create(NetworkCertificate.create(b), new PinnedKeys(List.of(a.publicKey())),
+              TlsCiphers.preferring(!serverHasC2));
+      Handshake h = handshake(server, client);
+      assertEquals(TlsCiphers.preferring(serverHasC2).get(0), h.client.cipherSuite.join());
+    }
   }
 
   @Test
