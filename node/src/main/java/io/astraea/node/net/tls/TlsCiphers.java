@@ -37,7 +37,8 @@ public final class TlsCiphers {
 
   /**
    * Whether this JVM compiles hot code with C2: tiered compilation up to level 4, or C2 alone.
-   * Assumed so when the JVM does not say (not HotSpot), as on every JVM with default options.
+   * Assumed so when the JVM does not say (not HotSpot, or a runtime image without the {@code
+   * jdk.management} module), as on every JVM with default options.
    */
   static boolean hasOptimizingCompiler() {
     try {
@@ -48,7 +49,7 @@ public final class TlsCiphers {
         return true;
       }
       return Integer.parseInt(hotspot.getVMOption("TieredStopAtLevel").getValue()) >= 4;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       return true;
     }
   }
