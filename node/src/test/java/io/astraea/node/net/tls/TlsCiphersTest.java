@@ -20,7 +20,7 @@ class TlsCiphersTest {
     assertEquals(TlsCiphers.CHACHA20_POLY1305, TlsCiphers.preferring(false).get(0));
   }
 
-  /** The JIT is read from the running JVM: a child JVM started as a testnet starts validators. */
+  /** The JIT is read from the running JVM: child JVMs started with the options under test. */
   @Test
   void aJvmWithOnlyTheQuickCompilerPrefersChaCha20() throws Exception {
     assertEquals(TlsCiphers.CHACHA20_POLY1305, firstSuiteInChildJvm("-XX:TieredStopAtLevel=1"));
