@@ -3,6 +3,7 @@ package io.astraea.consensus;
 import io.astraea.consensus.blocks.ExecutedBlock;
 import io.astraea.consensus.types.Block;
 import io.astraea.consensus.types.QuorumCert;
+import io.astraea.consensus.types.TwoChainTimeoutCertificate;
 import io.astraea.crypto.bcs.BcsException;
 import io.astraea.crypto.bcs.BcsReader;
 import io.astraea.crypto.bcs.BcsWriter;
@@ -24,8 +25,16 @@ import java.util.Optional;
  * below that certificate. On restart the core re-executes these blocks on the root and checks
  * every certificate against the re-execution before using it.
  *
+ * <p>The highest timeout certificate matters for the same reason: a validator that timed out in
+ * round r has its safety data at r, and from then on refuses to time out in any lower round. If
+ * every validator restarts (an operator restarting a whole network) while the last rounds ended by
+ * timeout, each would come back in the round after its highest QC, below the round its safety data
+ * holds, and none could sign a timeout again: the certificate that moved them on is needed to
+ * resume where they stopped.
+ *
  * @param certifiedBlocks certified blocks above the root, ordered by round (parents first)
  * @param certificates the certificates of {@code certifiedBlocks}
+ * @param highestTimeoutCert the highest timeout certificate above the root, if any
  */
 public record RecoveryData(
     EpochState epochState,
@@ -33,11 +42,24 @@ public record RecoveryData(
     QuorumCert rootQc,
     QuorumCert commitCert,
     List<Block> certifiedBlocks,
-    List<QuorumCert> certificates) {
+    List<QuorumCert> certificates,
+    Optional<TwoChainTimeoutCertificate> highestTimeoutCert) {
 
   public RecoveryData {
     certifiedBlocks = List.copyOf(certifiedBlocks);
     certificates = List.copyOf(certificates);
+    java.util.Objects.requireNonNull(highestTimeoutCert);
+  }
+
+  /** Recovery data without a timeout certificate. */
+  public RecoveryData(
+      EpochState epochState,
+      ExecutedBlock root,
+      QuorumCert rootQc,
+      QuorumCert commitCert,
+      List<Block> certifiedBlocks,
+      List<QuorumCert> certificates) {
+    this(epochState, root, rootQc, commitCert, certifiedBlocks, certificates, Optional.empty());
   }
 
   /** Recovery data holding only the committed root (nothing certified above it is kept). */
@@ -59,7 +81,18 @@ public record RecoveryData(
   public RecoveryData withCertifiedFrom(BcsReader r) throws BcsException {
     List<Block> blocks = r.readSeq(Block::decode);
     List<QuorumCert> qcs = r.readSeq(QuorumCert::decode);
-    return new RecoveryData(epochState, root, rootQc, commitCert, blocks, qcs);
+    return new RecoveryData(epochState, root, rootQc, commitCert, blocks, qcs, highestTimeoutCert);
+  }
+
+  /** Writes {@link #highestTimeoutCert} as a BCS option (appended after {@link #serializeCertified}). */
+  public void serializeTimeoutCert(BcsWriter w) {
+    w.writeOption(highestTimeoutCert, (ww, tc) -> tc.serialize(ww));
+  }
+
+  /** This record with the timeout certificate read as {@link #serializeTimeoutCert} wrote it. */
+  public RecoveryData withTimeoutCertFrom(BcsReader r) throws BcsException {
+    Optional<TwoChainTimeoutCertificate> tc = r.readOption(TwoChainTimeoutCertificate::decode);
+    return new RecoveryData(epochState, root, rootQc, commitCert, certifiedBlocks, certificates, tc);
   }
 
   /**

@@ -127,6 +127,33 @@ final class RoundManager {
     } catch (BlockTreeException e) {
       LOG.debug("[{} e{}] commit certificate's block not restored: {}", logId, epoch(), e.getMessage());
     }
+    start.highestTimeoutCert().ifPresent(this::restoreTimeoutCert);
+  }
+
+  /**
+   * Re-inserts the persisted timeout certificate if it is of this epoch, above the root, valid,
+   * and its embedded certificate is usable here (at or below the root, or of a restored block).
+   */
+  private void restoreTimeoutCert(TwoChainTimeoutCertificate tc) {
+    QuorumCert embedded = tc.timeout().quorumCert();
+    if (tc.epoch() != epoch() || tc.round() <= tree.root().round()) {
+      return;
+    }
+    if (embedded.round() > tree.root().round() && !tree.contains(embedded.certifiedBlock().id())) {
+      LOG.warn("[{} e{}] persisted timeout certificate of round {} not restored: its certified block is missing",
+          logId, epoch(), tc.round());
+      return;
+    }
+    try {
+      tc.verify(epochState.verifier(), checker);
+      if (embedded.round() > tree.root().round()) {
+        tree.insertQuorumCert(embedded);
+      }
+    } catch (VerifyException | BlockTreeException e) {
+      LOG.error("[{} e{}] persisted timeout certificate rejected: {}", logId, epoch(), e.getMessage());
+      return;
+    }
+    tree.insertTimeoutCert(tc);
   }
 
   long epoch() {
@@ -163,15 +190,17 @@ final class RoundManager {
     List<ExecutedBlock> certified = tree.certifiedAboveRoot();
     return new RecoveryData(epochState, tree.root(), rootQc, tree.rootCommitCert(),
         certified.stream().map(ExecutedBlock::block).toList(),
-        certified.stream().map(b -> tree.certificateFor(b.id()).orElseThrow()).toList());
+        certified.stream().map(b -> tree.certificateFor(b.id()).orElseThrow()).toList(),
+        tree.highestTc());
   }
 
   /**
-   * What the persisted recovery data depends on: the root and the certified blocks. Equal keys
-   * mean {@link #recoveryData()} has not changed.
+   * What the persisted recovery data depends on: the root, the certified blocks and the highest
+   * timeout certificate. Equal keys mean {@link #recoveryData()} has not changed.
    */
   Object recoveryKey() {
-    return List.of(tree.root().id(), tree.highestQc().certifiedBlock().id(), tree.certifiedCount());
+    return List.of(tree.root().id(), tree.highestQc().certifiedBlock().id(), tree.certifiedCount(),
+        tree.highestTc().map(TwoChainTimeoutCertificate::round).orElse(-1L));
   }
 
   void start(long nowUsecs) {

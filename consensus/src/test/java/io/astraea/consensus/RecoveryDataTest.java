@@ -89,6 +89,55 @@ class RecoveryDataTest {
   }
 
   @Test
+  void theHighestTimeoutCertificateIsPersistedAndARestartResumesInTheRoundItOpened() throws Exception {
+    grow(2);
+    ConsensusCore c = core(chain.genesis, new SimExecutor(0, 0, chain.keys.verifier()));
+    c.handle(new Event.Start(0));
+    SyncInfo certified = new SyncInfo(qcs.get(1), Optional.of(qcs.get(1)), Optional.empty());
+    c.handle(new Event.MessageReceived(chain.address(3), certified, 10_000));
+    c.handle(new Event.MessageReceived(chain.address(3), new BlockRetrievalResponse(
+        BlockRetrievalStatus.SUCCEEDED, List.of(blocks.get(1), blocks.get(0))), 20_000));
+    assertEquals(3, c.currentRound());
+
+    // rounds 3 and 4 end by timeout: this node's safety data now holds round 5's timeout
+    var tc3 = chain.timeoutCert(3, qcs.get(1), 1, 2, 3);
+    c.handle(new Event.MessageReceived(chain.address(3),
+        new SyncInfo(qcs.get(1), Optional.of(qcs.get(1)), Optional.of(tc3)), 30_000));
+    var tc4 = chain.timeoutCert(4, qcs.get(1), 1, 2, 3);
+    List<Action> out = c.handle(new Event.MessageReceived(chain.address(3),
+        new SyncInfo(qcs.get(1), Optional.of(qcs.get(1)), Optional.of(tc4)), 40_000));
+    assertEquals(5, c.currentRound());
+    RecoveryData saved = out.stream().filter(a -> a instanceof Action.Persist)
+        .map(a -> ((Action.Persist) a).recovery()).findFirst().orElseThrow();
+    assertEquals(Optional.of(tc4), saved.highestTimeoutCert());
+
+    BcsWriter w = new BcsWriter();
+    saved.serializeTimeoutCert(w);
+    RecoveryData bare = new RecoveryData(saved.epochState(), saved.root(), saved.rootQc(),
+        saved.commitCert(), saved.certifiedBlocks(), saved.certificates());
+    RecoveryData loaded = BcsReader.decode(w.toByteArray(), bare::withTimeoutCertFrom);
+    assertEquals(saved, loaded);
+
+    ConsensusCore restarted = core(loaded, new SimExecutor(0, 0, chain.keys.verifier()));
+    restarted.handle(new Event.Start(50_000));
+    assertEquals(5, restarted.currentRound());
+    assertEquals(Optional.of(tc4), restarted.syncInfo().highestTimeoutCert());
+    // without it, the restart would resume in round 3, below what its safety data allows
+    ConsensusCore without = core(bare, new SimExecutor(0, 0, chain.keys.verifier()));
+    without.handle(new Event.Start(50_000));
+    assertEquals(3, without.currentRound());
+
+    // a certificate of another epoch, or one that does not verify, is not restored
+    var forged = new io.astraea.consensus.types.TwoChainTimeoutCertificate(
+        tc4.timeout(), chain.timeoutCert(4, qcs.get(0), 1, 2, 3).signatures());
+    RecoveryData bad = new RecoveryData(saved.epochState(), saved.root(), saved.rootQc(),
+        saved.commitCert(), saved.certifiedBlocks(), saved.certificates(), Optional.of(forged));
+    ConsensusCore refused = core(bad, new SimExecutor(0, 0, chain.keys.verifier()));
+    refused.handle(new Event.Start(50_000));
+    assertEquals(3, refused.currentRound());
+  }
+
+  @Test
   void aCertificateThatDisagreesWithReExecutionIsNotRestored() {
     grow(2);
     ExecutedBlock genuine = executed.get(1);

@@ -13,7 +13,9 @@ import java.util.TreeSet;
  * of the first {@code rounds} rounds a random partition of the five nodes into two or three
  * groups, and a leader drawn mostly from the twinned key. Faults: four or seven validators, and
  * a window of drops, duplicates, delays (some long enough to reorder across rounds), changing
- * partitions and crash-restarts of up to f nodes.
+ * partitions and crash-restarts of up to f nodes. Restarts: the same faults, but any number of the
+ * validators (all of them, at times) crash and restart before the heal, as when an operator
+ * restarts a whole network.
  */
 public final class ScenarioGenerator {
   private ScenarioGenerator() {}
@@ -70,6 +72,25 @@ public final class ScenarioGenerator {
       s.crashes.add(new Scenario.Crash(node, at, restart));
     }
     s.livenessBudgetMs = 60_000;
+    return s;
+  }
+
+  /**
+   * {@link #faults} with its crashes replaced: each validator, with even odds, crashes at a random
+   * time and restarts before the heal, so more than f may be down (no progress) or freshly
+   * restarted at once.
+   */
+  public static Scenario restarts(long seed) {
+    Scenario s = faults(seed);
+    Random r = new Random(~seed);
+    s.crashes.clear();
+    for (int node = 0; node < s.validators; node++) {
+      if (r.nextBoolean()) {
+        long at = r.nextInt((int) s.healMs);
+        long restart = at + r.nextInt((int) Math.max(1, s.healMs - at));
+        s.crashes.add(new Scenario.Crash(node, at, restart));
+      }
+    }
     return s;
   }
 

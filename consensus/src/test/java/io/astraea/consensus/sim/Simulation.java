@@ -111,6 +111,7 @@ public final class Simulation {
   private long now;
   private long events;
   private boolean trace;
+  private long traceFromUs = Long.getLong("astraea.sim.traceFromMs", 0L) * 1000;
   private final java.util.Map<Long, Block> forged = new java.util.TreeMap<>();
 
   public Simulation(Scenario scenario) {
@@ -272,7 +273,7 @@ public final class Simulation {
 
   private void apply(Node n, List<Action> actions) {
     for (Action a : actions) {
-      if (trace && now < 3_000_000) {
+      if (trace && now >= traceFromUs && now < traceFromUs + 3_000_000) {
         System.out.println(now / 1000 + "ms node " + n.index + " r" + n.core.currentRound() + " " + describe(a));
       }
       if (a instanceof Action.Send s) {

@@ -14,12 +14,16 @@ import io.astraea.crypto.quorum.EpochState;
  * BCS layout of the persisted {@link RecoveryData}: a format version byte, then the epoch state,
  * the root block, the root's execution info, the root certificate and the commit certificate, each
  * in its own BCS form, then (format 2) the certified blocks above the root and their certificates,
- * which a restarted validator needs when no peer can supply them (a one-validator network). The
+ * which a restarted validator needs when no peer can supply them (a one-validator network), then
+ * (format 3) the highest timeout certificate as a BCS option, without which a network restarted
+ * as a whole after rounds that ended by timeout could not resume ({@link RecoveryData}). The
  * version byte lets a later release change the layout and still refuse (rather than misread) an
- * unknown file; format 1 files are read as having no certified blocks.
+ * unknown file; format 1 files are read as having no certified blocks, format 1 and 2 files as
+ * having no timeout certificate.
  */
 public final class RecoveryCodec {
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
+  private static final int FORMAT_WITHOUT_TIMEOUT_CERT = 2;
   private static final int FORMAT_WITHOUT_CERTIFIED_BLOCKS = 1;
 
   private RecoveryCodec() {}
@@ -33,6 +37,7 @@ public final class RecoveryCodec {
     d.rootQc().serialize(w);
     d.commitCert().serialize(w);
     d.serializeCertified(w);
+    d.serializeTimeoutCert(w);
     return w.toByteArray();
   }
 
@@ -43,7 +48,7 @@ public final class RecoveryCodec {
 
   private static RecoveryData read(BcsReader r) throws BcsException {
     int format = r.readU8();
-    if (format != FORMAT && format != FORMAT_WITHOUT_CERTIFIED_BLOCKS) {
+    if (format != FORMAT && format != FORMAT_WITHOUT_TIMEOUT_CERT && format != FORMAT_WITHOUT_CERTIFIED_BLOCKS) {
       throw new BcsException("unknown recovery data format " + format, 0);
     }
     EpochState epoch = EpochState.decode(r);
@@ -58,6 +63,10 @@ public final class RecoveryCodec {
       throw new BcsException("recovery root info does not describe its block", 0);
     }
     RecoveryData data = new RecoveryData(epoch, root, rootQc, commitCert);
-    return format == FORMAT ? data.withCertifiedFrom(r) : data;
+    if (format == FORMAT_WITHOUT_CERTIFIED_BLOCKS) {
+      return data;
+    }
+    data = data.withCertifiedFrom(r);
+    return format == FORMAT ? data.withTimeoutCertFrom(r) : data;
   }
 }

@@ -110,14 +110,19 @@ class LedgerServiceTest {
       StorageException e = assertThrows(StorageException.class, ledger::recoveryData);
       assertEquals(StorageException.Kind.CORRUPT, e.kind());
       byte[] otherFormat = RecoveryCodec.encode(start);
-      otherFormat[0] = 3;
+      otherFormat[0] = 4;
       assertThrows(io.astraea.crypto.bcs.BcsException.class, () -> RecoveryCodec.decode(otherFormat));
 
-      // A format-1 record (before certified blocks were kept) still reads, with none of them.
+      // Format-1 and format-2 records (before certified blocks, and the timeout certificate,
+      // were kept) still read, with none of them.
       byte[] current = RecoveryCodec.encode(start);
-      assertEquals(0, current[current.length - 1]); // empty certificate list
-      assertEquals(0, current[current.length - 2]); // empty certified-block list
-      byte[] formatOne = java.util.Arrays.copyOf(current, current.length - 2);
+      assertEquals(0, current[current.length - 1]); // no timeout certificate
+      assertEquals(0, current[current.length - 2]); // empty certificate list
+      assertEquals(0, current[current.length - 3]); // empty certified-block list
+      byte[] formatTwo = java.util.Arrays.copyOf(current, current.length - 1);
+      formatTwo[0] = 2;
+      assertEquals(start, RecoveryCodec.decode(formatTwo));
+      byte[] formatOne = java.util.Arrays.copyOf(current, current.length - 3);
       formatOne[0] = 1;
       RecoveryData old = RecoveryCodec.decode(formatOne);
       assertEquals(start.commitCert(), old.commitCert());
