@@ -64,6 +64,7 @@ final class RoundManager {
   private final ConsensusCounters counters;
   private final BlockFetcher fetcher;
   private final BlockExecution execution;
+  private final Executor executor;
   private final Consumer<Action> out;
   private long now;
   private Optional<LedgerInfoWithSignatures> epochEnded = Optional.empty();
@@ -94,8 +95,21 @@ final class RoundManager {
     this.counters = counters;
     this.fetcher = new BlockFetcher(config.retrievalTimeout().toNanos() / 1000);
     this.execution = new BlockExecution(tree, executor, logId);
+    this.executor = executor;
     this.out = out;
     restore(start);
+    restoreElectionHistory();
+  }
+
+  /**
+   * Gives leader election the ledger's record of this epoch's latest committed blocks, so that a
+   * validator that restarted or skipped blocks by state sync picks the leaders its peers pick.
+   */
+  private void restoreElectionHistory() {
+    int needed = election.historyNeeded();
+    if (needed > 0) {
+      election.restoreHistory(executor.committedHistory(epoch(), needed));
+    }
   }
 
   /**
@@ -509,11 +523,7 @@ final class RoundManager {
     QuorumCert cc = tree.highestCommitCert();
     if (cc.commitInfo().round() > tree.root().round() && tree.contains(cc.commitInfo().id())) {
       List<ExecutedBlock> path = tree.pathFromRoot(cc.commitInfo().id());
-      List<CommitRecord> records =
-          path.stream()
-              .map(b -> new CommitRecord(b.round(), b.block().author(),
-                  b.block().quorumCert().signedLedgerInfo().signatures().keySet()))
-              .toList();
+      List<CommitRecord> records = path.stream().map(b -> CommitRecord.of(b.block())).toList();
       try {
         List<ExecutedBlock> committed = tree.commit(cc);
         records.forEach(election::onCommit);
@@ -675,9 +685,10 @@ final class RoundManager {
 
   /**
    * Finishes a fast-forward once the node carried out its {@link Action.SyncTo} (the driver does
-   * so before it hands the core the next event): executes the block the commit certificate
-   * certifies on the new root, which only now exists in the ledger, and records the certificate.
-   * Called first on every event.
+   * so before it hands the core the next event): restores leader election's history from the
+   * ledger, which now holds the skipped blocks (and proposes, if that makes this node the leader of
+   * the round it is in), then executes the block the commit certificate certifies on the new root,
+   * which only now exists in the ledger, and records the certificate. Called first on every event.
    */
   void completeSync(long nowUsecs) {
     if (afterSync.isEmpty()) {
@@ -686,6 +697,10 @@ final class RoundManager {
     now = nowUsecs;
     AfterSync s = afterSync.get();
     afterSync = Optional.empty();
+    if (election.historyNeeded() > 0) {
+      restoreElectionHistory();
+      tryPropose();
+    }
     if (!tree.root().id().equals(s.certified().parentId())) {
       return;
     }

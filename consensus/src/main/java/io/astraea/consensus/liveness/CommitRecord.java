@@ -1,5 +1,6 @@
 package io.astraea.consensus.liveness;
 
+import io.astraea.consensus.types.Block;
 import io.astraea.crypto.AccountAddress;
 import java.util.Optional;
 import java.util.Set;
@@ -12,5 +13,14 @@ import java.util.Set;
 public record CommitRecord(long round, Optional<AccountAddress> proposer, Set<AccountAddress> voters) {
   public CommitRecord {
     voters = Set.copyOf(voters);
+  }
+
+  /**
+   * What a committed block tells: its round, author and the signers of the certificate it
+   * carries. A node's ledger records the same three in the block's {@code BlockMetadata}.
+   */
+  public static CommitRecord of(Block block) {
+    return new CommitRecord(block.round(), block.author(),
+        block.quorumCert().signedLedgerInfo().signatures().keySet());
   }
 }

@@ -18,12 +18,14 @@ import java.util.Set;
  * or cut-off validator. The pick is a deterministic weighted draw seeded by epoch and round.
  * Until {@code window} blocks have committed, it falls back to round-robin.
  *
- * <p>Limitation: the history is what this core committed itself. A validator that restarts or
- * fast-forwards by state sync lacks the skipped blocks and may pick other leaders than its peers
- * until {@code window} new blocks commit; if more than a third of the voting power disagrees, no
- * block commits and the histories never converge. The simulator finds such stalls under
- * crash-restart schedules, so round-robin is the default until the history is persisted with the
- * recovery data and delivered by state sync.
+ * <p>Every validator must pick the same leaders, so the history must be a function of the
+ * committed chain alone: records are learnt as blocks commit, and replaced by the ledger's own
+ * record of the epoch's latest committed blocks ({@link #restoreHistory}) when a validator starts
+ * and after a state sync skipped blocks. Without that, a validator that restarted or fast-forwarded
+ * would pick other leaders than its peers until {@code window} new blocks committed, and if more
+ * than a third of the voting power disagreed, nothing would commit and the histories would never
+ * converge. The {@code lag} covers the rounds in which validators may not yet have committed the
+ * same blocks.
  */
 public final class ReputationElection implements ProposerElection {
   static final long ACTIVE_WEIGHT = 100;
@@ -53,9 +55,21 @@ public final class ReputationElection implements ProposerElection {
       return;
     }
     history.addLast(record);
-    while (history.size() > 4L * window + lag) {
+    while (history.size() > historyNeeded()) {
       history.removeFirst();
     }
+  }
+
+  /** The records kept: the window, the lag's worth of records it skips, and slack. */
+  @Override
+  public int historyNeeded() {
+    return (int) Math.min(Integer.MAX_VALUE, 4L * window + lag);
+  }
+
+  @Override
+  public void restoreHistory(List<CommitRecord> committed) {
+    history.clear();
+    committed.forEach(this::onCommit);
   }
 
   @Override

@@ -78,6 +78,37 @@ class LivenessTest {
   }
 
   @Test
+  void restoredHistoryPicksTheLeadersOfTheHistoryLearntCommitByCommit() {
+    List<AccountAddress> vs = List.copyOf(chain.epoch.verifier().addresses());
+    ReputationElection running = new ReputationElection(1, vs, 10, 2);
+    List<CommitRecord> committed = new java.util.ArrayList<>();
+    for (long r = 1; r <= 100; r++) {
+      // validator 3 stops taking part from round 60 on
+      Set<AccountAddress> voters = r < 60 ? Set.copyOf(vs) : Set.of(vs.get(0), vs.get(1), vs.get(2));
+      CommitRecord c = new CommitRecord(r, Optional.of(vs.get((int) (r % (r < 60 ? 4 : 3)))), voters);
+      running.onCommit(c);
+      committed.add(c);
+    }
+    assertEquals(42, running.historyNeeded());
+    // A restarted validator: it learnt rounds 1..30 before it stopped, then reads the ledger's
+    // latest records; what it learnt before is replaced, not merged.
+    ReputationElection restarted = new ReputationElection(1, vs, 10, 2);
+    committed.subList(0, 30).forEach(restarted::onCommit);
+    restarted.restoreHistory(committed.subList(100 - restarted.historyNeeded(), 100));
+    ReputationElection stale = new ReputationElection(1, vs, 10, 2);
+    committed.subList(0, 30).forEach(stale::onCommit);
+    int differ = 0;
+    for (long r = 101; r < 400; r++) {
+      assertEquals(running.proposer(r), restarted.proposer(r), "round " + r);
+      differ += running.proposer(r).equals(stale.proposer(r)) ? 0 : 1;
+    }
+    assertTrue(differ > 0, "the stale history must lead elsewhere for the test to mean anything");
+    // An empty ledger (a new epoch) falls back to round-robin.
+    restarted.restoreHistory(List.of());
+    assertEquals(new RoundRobinElection(vs, 1).proposer(7), restarted.proposer(7));
+  }
+
+  @Test
   void pendingVotesFormAQuorumCertificateAndSpotEquivocation() {
     Block b1 = chain.proposal(1, 1, chain.genesisQc());
     ExecutedBlock e1 = chain.execute(b1);

@@ -20,6 +20,10 @@ class RestartCampaignTest {
     run(false, 20261129L);
   }
 
+  @Test
+  void reputationResumesAfterRestartsOfAnyNumberOfValidators() {
+    run(true, 20261130L);
+  }
 
   /**
    * Schedules of {@link ScenarioGenerator#restarts} (as it stands) that stalled for good when the

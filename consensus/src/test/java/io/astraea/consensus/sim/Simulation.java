@@ -305,6 +305,7 @@ public final class Simulation {
       } else if (a instanceof Action.Commit c) {
         for (ExecutedBlock b : c.blocks()) {
           invariants.register(b.block());
+          n.executor.committed(b.block());
           invariants.onCommit(n.index, n.key, b.info(), now / 1000);
           if (now >= healUs && b.round() > maxPartitionRound) {
             n.commitsAfterHeal++;
@@ -315,6 +316,7 @@ public final class Simulation {
         if (invariants.block(target.id()) != null) {
           invariants.onCommit(n.index, n.key, target, now / 1000);
         }
+        n.executor.syncedTo(target.id(), invariants::block);
       }
     }
     n.persisted = n.core.recoveryData();
