@@ -56,13 +56,31 @@ public record ConsensusConfig(
     return s -> new RoundRobinElection(List.copyOf(s.verifier().addresses()), 1);
   }
 
+  /** Blocks whose proposer and certificate signers make a validator active: see {@link #reputation()}. */
+  public static final int REPUTATION_WINDOW = 10;
+  /** Rounds a committed block waits before it counts: see {@link #reputation()}. */
+  public static final long REPUTATION_LAG = 5;
+
   /**
-   * Reputation election over the last {@code window} commits, {@code lag} rounds back. Needs every
-   * validator to hold the same commit history: see {@link ReputationElection} before enabling it.
+   * Reputation election over the last {@code window} committed blocks at least {@code lag}
+   * rounds old ({@link ReputationElection}).
    */
   public static Function<EpochState, ProposerElection> reputation(int window, long lag) {
     return s ->
         new ReputationElection(s.epoch(), List.copyOf(s.verifier().addresses()), window, lag);
+  }
+
+  /**
+   * The election of a production network (the builder's default), the same on every validator:
+   * reputation over the last {@value #REPUTATION_WINDOW} committed blocks, {@value
+   * #REPUTATION_LAG} rounds back. A crashed validator stops leading rounds once it is absent from
+   * ten committed blocks, where round-robin would keep giving it every n-th round and so a round
+   * timeout each time. Five rounds cover the two a block needs to commit under the 2-chain rule,
+   * with room for a slow certificate; until ten blocks of the epoch have committed that long ago,
+   * it is round-robin.
+   */
+  public static Function<EpochState, ProposerElection> reputation() {
+    return reputation(REPUTATION_WINDOW, REPUTATION_LAG);
   }
 
   /** Builder with the defaults of a production network. */
@@ -73,7 +91,7 @@ public record ConsensusConfig(
     private Duration maxClockSkew = Duration.ofSeconds(5);
     private Duration retrievalTimeout = Duration.ofMillis(500);
     private int maxRetrievalBlocks = 32;
-    private Function<EpochState, ProposerElection> election = roundRobin();
+    private Function<EpochState, ProposerElection> election = reputation();
 
     public Builder roundTimeouts(RoundTimeouts v) {
       roundTimeouts = v;

@@ -141,7 +141,7 @@ public final class Simulation {
 
   private Function<EpochState, ProposerElection> election() {
     Function<EpochState, ProposerElection> fallback =
-        scenario.reputationElection ? ConsensusConfig.reputation(8, 3) : ConsensusConfig.roundRobin();
+        scenario.reputationElection ? ConsensusConfig.reputation() : ConsensusConfig.roundRobin();
     return state -> {
       ProposerElection base = fallback.apply(state);
       if (scenario.leaders.isEmpty() || state.epoch() != 1) {

@@ -5,6 +5,7 @@ import io.astraea.consensus.ExecutionResult;
 import io.astraea.consensus.Executor;
 import io.astraea.consensus.RecoveryData;
 import io.astraea.consensus.blocks.ExecutedBlock;
+import io.astraea.consensus.liveness.CommitRecord;
 import io.astraea.consensus.types.Block;
 import io.astraea.crypto.AccountAddress;
 import io.astraea.crypto.HashValue;
@@ -400,6 +401,23 @@ public final class SpeculativeExecutor implements Executor, AutoCloseable {
       ledger.saveRecoveryData(recovery);
       return null;
     });
+  }
+
+  /**
+   * The ledger's record of the latest committed blocks of {@code epoch} ({@link
+   * CommittedBlockHistory}), once the writes in flight are durable. A ledger that cannot be read
+   * gives an empty history: leader election then falls back to round-robin, which may disagree
+   * with the peers' choice (a liveness matter only) until the node has committed enough blocks.
+   */
+  @Override
+  public synchronized List<CommitRecord> committedHistory(long epoch, int limit) {
+    try {
+      awaitWrites();
+      return CommittedBlockHistory.read(ledger, epoch, limit);
+    } catch (StorageException | CommitException e) {
+      LOG.error("cannot read the committed blocks of epoch {} for leader election: {}", epoch, e.getMessage());
+      return List.of();
+    }
   }
 
   /** Waits until every write submitted so far is durable; throws the first write failure. */

@@ -10,6 +10,7 @@ import io.astraea.consensus.ExecutionResult;
 import io.astraea.consensus.Executor;
 import io.astraea.consensus.RecoveryData;
 import io.astraea.consensus.blocks.ExecutedBlock;
+import io.astraea.consensus.liveness.CommitRecord;
 import io.astraea.consensus.types.Block;
 import io.astraea.consensus.types.Payload;
 import io.astraea.crypto.HashValue;
@@ -166,6 +167,38 @@ class SpeculativeExecutorTest {
     assertEquals(first.info().version(), ledger.latestVersion());
     assertEquals(first.info().executedStateId(), ledger.store().accumulatorRoot(first.info().version()));
     assertEquals(TestChain.FUNDS - 1, balance(0));
+  }
+
+  @Test
+  void committedHistoryIsWhatConsensusRecordsOfEachCommittedBlockOfTheEpoch() throws Exception {
+    BlockInfo root = start.root().info();
+    ExecutedBlock b1 = run(chain.proposal(root, 1, List.of(chain.transfer(0, 1, 0, 1))), root);
+    ExecutedBlock nil = run(chain.nil(b1.info(), 2), b1.info());
+    ExecutedBlock b3 = run(chain.proposal(nil.info(), 3, List.of()), nil.info());
+    executor.commit(chain.commit(epoch, List.of(b1, nil)));
+    executor.commit(chain.commit(epoch, List.of(b3)));
+    List<CommitRecord> expected = List.of(CommitRecord.of(b1.block()), CommitRecord.of(nil.block()),
+        CommitRecord.of(b3.block()));
+    assertEquals(expected, executor.committedHistory(1, 10));
+    assertEquals(expected.subList(1, 3), executor.committedHistory(1, 2));
+    assertTrue(executor.committedHistory(1, 0).isEmpty());
+
+    // A reconfiguration ends epoch 1; its suffix block carries no metadata and is not recorded.
+    ExecutedBlock reconfig = run(chain.proposal(b3.info(), 4, List.of(chain.removeValidator(1, 0, 0))), b3.info());
+    EpochState next = reconfig.info().nextEpochState().orElseThrow();
+    Block suffix = chain.proposal(reconfig.info(), 5, List.of());
+    ExecutedBlock s = new ExecutedBlock(suffix, TestChain.info(suffix, executor.execute(suffix, reconfig.info())));
+    var end = chain.commit(epoch, List.of(reconfig, s));
+    executor.commit(end);
+    assertTrue(executor.committedHistory(2, 10).isEmpty(), "nothing of epoch 2 is committed yet");
+    RecoveryData epoch2 = RecoveryData.epochStart(end.proof().ledgerInfo(), next);
+    ExecutedBlock first = run(chain.proposal(epoch2.root().info(), 1, List.of()), epoch2.root().info());
+    executor.commit(chain.commit(next, List.of(first)));
+
+    assertEquals(List.of(CommitRecord.of(first.block())), executor.committedHistory(2, 10));
+    assertEquals(List.of(expected.get(1), expected.get(2), CommitRecord.of(reconfig.block())),
+        executor.committedHistory(1, 3), "epoch 1's history ends at its reconfiguration");
+    assertTrue(executor.committedHistory(3, 10).isEmpty());
   }
 
   @Test
