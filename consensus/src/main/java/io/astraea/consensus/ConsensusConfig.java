@@ -71,13 +71,11 @@ public record ConsensusConfig(
   }
 
   /**
-   * The election of a production network (the builder's default), the same on every validator:
-   * reputation over the last {@value #REPUTATION_WINDOW} committed blocks, {@value
-   * #REPUTATION_LAG} rounds back. A crashed validator stops leading rounds once it is absent from
-   * ten committed blocks, where round-robin would keep giving it every n-th round and so a round
-   * timeout each time. Five rounds cover the two a block needs to commit under the 2-chain rule,
-   * with room for a slow certificate; until ten blocks of the epoch have committed that long ago,
-   * it is round-robin.
+   * Reputation over the last {@value #REPUTATION_WINDOW} committed blocks, {@value
+   * #REPUTATION_LAG} rounds back. Not the default: see docs/STATUS.md for the two ways it is still
+   * weaker than round-robin right after a validator crashes (it can keep drawing the crashed
+   * validator while nothing commits, and validators can briefly disagree when a block commits more
+   * than the lag after its round).
    */
   public static Function<EpochState, ProposerElection> reputation() {
     return reputation(REPUTATION_WINDOW, REPUTATION_LAG);
@@ -91,7 +89,7 @@ public record ConsensusConfig(
     private Duration maxClockSkew = Duration.ofSeconds(5);
     private Duration retrievalTimeout = Duration.ofMillis(500);
     private int maxRetrievalBlocks = 32;
-    private Function<EpochState, ProposerElection> election = reputation();
+    private Function<EpochState, ProposerElection> election = roundRobin();
 
     public Builder roundTimeouts(RoundTimeouts v) {
       roundTimeouts = v;
