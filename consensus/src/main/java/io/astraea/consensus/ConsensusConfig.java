@@ -67,15 +67,18 @@ public record ConsensusConfig(
    */
   public static Function<EpochState, ProposerElection> reputation(int window, long lag) {
     return s ->
-        new ReputationElection(s.epoch(), List.copyOf(s.verifier().addresses()), window, lag);
+        new ReputationElection(List.copyOf(s.verifier().addresses()), window, lag);
   }
 
   /**
-   * Reputation over the last {@value #REPUTATION_WINDOW} committed blocks, {@value
-   * #REPUTATION_LAG} rounds back. Not the default: see docs/STATUS.md for the two ways it is still
-   * weaker than round-robin right after a validator crashes (it can keep drawing the crashed
-   * validator while nothing commits, and validators can briefly disagree when a block commits more
-   * than the lag after its round).
+   * The election of a production network (the builder's default), the same on every validator by
+   * construction (it is not a per-node setting: validators that chose differently would disagree
+   * on every leader): reputation over the last {@value #REPUTATION_WINDOW} committed blocks,
+   * {@value #REPUTATION_LAG} rounds back ({@link ReputationElection}). With every validator taking
+   * part it picks exactly round-robin's leaders; a crashed validator stops getting turns once it is
+   * absent from ten committed blocks, where round-robin keeps giving it every n-th round and so a
+   * round timeout each time. Five rounds cover the two a block needs to commit under the 2-chain
+   * rule, with room for a slow certificate.
    */
   public static Function<EpochState, ProposerElection> reputation() {
     return reputation(REPUTATION_WINDOW, REPUTATION_LAG);
@@ -89,7 +92,7 @@ public record ConsensusConfig(
     private Duration maxClockSkew = Duration.ofSeconds(5);
     private Duration retrievalTimeout = Duration.ofMillis(500);
     private int maxRetrievalBlocks = 32;
-    private Function<EpochState, ProposerElection> election = roundRobin();
+    private Function<EpochState, ProposerElection> election = reputation();
 
     public Builder roundTimeouts(RoundTimeouts v) {
       roundTimeouts = v;
