@@ -53,11 +53,16 @@ class RecoveryDataTest {
     return new ConsensusCore(config, start, rules, payloads, executor, chain.checker);
   }
 
+  private ConsensusCore startedAtGenesis() {
+    ConsensusCore c = core(chain.genesis, new SimExecutor(0, 0, chain.keys.verifier()));
+    c.handle(new Event.Start(0));
+    return c;
+  }
+
   @Test
   void carriesTheCertifiedChildAndARestartRebuildsItFromTheBytes() throws Exception {
     grow(3);
-    ConsensusCore c = core(chain.genesis, new SimExecutor(0, 0, chain.keys.verifier()));
-    c.handle(new Event.Start(0));
+    ConsensusCore c = startedAtGenesis();
     // round 3's proposal carries round 2's certificate, which commits round 1
     SyncInfo si = new SyncInfo(qcs.get(1), Optional.of(qcs.get(1)), Optional.empty());
     List<Action> out = c.handle(new Event.MessageReceived(chain.address(3),
@@ -91,8 +96,7 @@ class RecoveryDataTest {
   @Test
   void theHighestTimeoutCertificateIsPersistedAndARestartResumesInTheRoundItOpened() throws Exception {
     grow(2);
-    ConsensusCore c = core(chain.genesis, new SimExecutor(0, 0, chain.keys.verifier()));
-    c.handle(new Event.Start(0));
+    ConsensusCore c = startedAtGenesis();
     SyncInfo certified = new SyncInfo(qcs.get(1), Optional.of(qcs.get(1)), Optional.empty());
     c.handle(new Event.MessageReceived(chain.address(3), certified, 10_000));
     c.handle(new Event.MessageReceived(chain.address(3), new BlockRetrievalResponse(

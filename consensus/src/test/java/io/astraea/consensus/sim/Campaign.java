@@ -51,6 +51,32 @@ public final class Campaign {
     return new Result(1, failures, seed, r.events());
   }
 
+  /**
+   * Runs the campaign that {@code -D<prefix>.schedules} (default {@code defaultCount}) and {@code
+   * -D<prefix>.seed} (default {@code defaultSeed}) describe, or, with {@code -D<prefix>.replay=S},
+   * scenario S alone and traced; prints the outcome under {@code label} and fails the calling test
+   * on any violation, listing them.
+   */
+  public static void check(
+      String prefix, String label, int defaultCount, long defaultSeed, LongFunction<Scenario> generator) {
+    int count = (int) longProperty(prefix + ".schedules", defaultCount);
+    long seed = longProperty(prefix + ".seed", defaultSeed);
+    long replay = longProperty(prefix + ".replay", 0);
+    Result r = replay != 0 ? replay(replay, generator.apply(replay)) : run(seed, count, generator);
+    System.out.println(label + ": " + r.scenarios() + " schedules, " + r.violations() + " violations, seed " + seed);
+    r.failures().stream().limit(5).forEach(System.err::println);
+    org.junit.jupiter.api.Assertions.assertEquals(0, r.violations(), () -> String.join("\n", r.failures()));
+  }
+
+  /** {@code generator} with {@link Scenario#reputationElection} set as given. */
+  public static LongFunction<Scenario> withElection(LongFunction<Scenario> generator, boolean reputation) {
+    return seed -> {
+      Scenario s = generator.apply(seed);
+      s.reputationElection = reputation;
+      return s;
+    };
+  }
+
   public static long longProperty(String name, long defaultValue) {
     String v = System.getProperty(name);
     return v == null || v.isBlank() ? defaultValue : Long.parseLong(v.trim());

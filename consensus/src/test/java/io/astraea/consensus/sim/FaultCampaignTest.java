@@ -1,7 +1,5 @@
 package io.astraea.consensus.sim;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,19 +22,7 @@ class FaultCampaignTest {
   }
 
   private static void run(boolean reputation, long defaultSeed) {
-    int count = (int) Campaign.longProperty("astraea.faults.schedules", 1000);
-    long seed = Campaign.longProperty("astraea.faults.seed", defaultSeed);
-    long replay = Campaign.longProperty("astraea.faults.replay", 0);
-    java.util.function.LongFunction<Scenario> generator = s -> {
-      Scenario scenario = ScenarioGenerator.faults(s);
-      scenario.reputationElection = reputation;
-      return scenario;
-    };
-    Campaign.Result r =
-        replay != 0 ? Campaign.replay(replay, generator.apply(replay)) : Campaign.run(seed, count, generator);
-    System.out.println("faults (" + (reputation ? "reputation" : "round-robin") + "): " + r.scenarios()
-        + " schedules, " + r.violations() + " violations, seed " + seed);
-    r.failures().stream().limit(5).forEach(System.err::println);
-    assertEquals(0, r.violations(), () -> String.join("\n", r.failures()));
+    Campaign.check("astraea.faults", "faults (" + (reputation ? "reputation" : "round-robin") + ")",
+        1000, defaultSeed, Campaign.withElection(ScenarioGenerator::faults, reputation));
   }
 }

@@ -1,6 +1,5 @@
 package io.astraea.consensus.sim;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -40,19 +39,7 @@ class RestartCampaignTest {
   }
 
   private static void run(boolean reputation, long defaultSeed) {
-    int count = (int) Campaign.longProperty("astraea.restarts.schedules", 1000);
-    long seed = Campaign.longProperty("astraea.restarts.seed", defaultSeed);
-    long replay = Campaign.longProperty("astraea.restarts.replay", 0);
-    java.util.function.LongFunction<Scenario> generator = s -> {
-      Scenario scenario = ScenarioGenerator.restarts(s);
-      scenario.reputationElection = reputation;
-      return scenario;
-    };
-    Campaign.Result r =
-        replay != 0 ? Campaign.replay(replay, generator.apply(replay)) : Campaign.run(seed, count, generator);
-    System.out.println("restarts (" + (reputation ? "reputation" : "round-robin") + "): " + r.scenarios()
-        + " schedules, " + r.violations() + " violations, seed " + seed);
-    r.failures().stream().limit(5).forEach(System.err::println);
-    assertEquals(0, r.violations(), () -> String.join("\n", r.failures()));
+    Campaign.check("astraea.restarts", "restarts (" + (reputation ? "reputation" : "round-robin") + ")",
+        1000, defaultSeed, Campaign.withElection(ScenarioGenerator::restarts, reputation));
   }
 }
