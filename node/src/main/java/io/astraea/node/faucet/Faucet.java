@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
  * <p>Concurrent requests are safe: each signer's sequence number is reserved and its transaction
  * submitted under that signer's lock, so submissions reach the mempool in sequence order; a
  * refused transaction gives its number back, and a commit timeout resynchronises with the ledger.
+ * The transactions of a timed-out request may still be waiting in the mempool then; a number one
+ * of them holds is refused as taken ({@code INVALID_UPDATE}), and the faucet moves on to the next.
  *
  * <p>No thread waits for a commit: {@link #mintAsync} submits the first step on the caller's
  * thread and returns; {@link CommitWaiters} polls the ledger on one thread of its own and sends the
@@ -52,6 +54,12 @@ public final class Faucet implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Faucet.class);
   private static final long MAX_GAS = 1_000_000;
   private static final Duration POLL = Duration.ofMillis(20);
+  /**
+   * How many numbers held by the signer's own waiting transactions one submission steps over; the
+   * mempool holds at most {@code mempool.capacity_per_account} of them (100 by default), and one
+   * more is refused as too many, which ends the search anyway.
+   */
+  private static final int MAX_TAKEN_SKIPS = 1_000;
   /** Requests under way (submitted, not yet paid or failed), at most. */
   public static final int MAX_IN_FLIGHT = 256;
 
@@ -237,6 +245,9 @@ public final class Faucet implements AutoCloseable {
         submitter.submit(txn);
         return txn;
       } catch (MempoolRejection r) {
+        if (r.reason() == MempoolRejection.Reason.INVALID_UPDATE && attempt < MAX_TAKEN_SKIPS) {
+          continue; // an earlier transaction of this signer waits at seq: keep it reserved, try the next
+        }
         seqs.release(seq);
         boolean stale = r.reason() == MempoolRejection.Reason.INVALID_SEQ_NUMBER
             || r.status().filter(s -> s == StatusCode.SEQUENCE_NUMBER_TOO_OLD).isPresent();

@@ -191,6 +191,49 @@ class FaucetTest {
   }
 
   @Test
+  void aTimedOutMintStillWaitingInTheMempoolDoesNotBlockTheNext() throws Exception {
+    try (TestChain chain = new TestChain(dir.resolve("db"))) {
+      TransactionSubmitter real = chain.submitter();
+      // While held, the "mempool" keeps what it is given (no block commits), and refuses a second
+      // transaction at a number it holds, as the node's mempool does.
+      AtomicBoolean hold = new AtomicBoolean(true);
+      java.util.TreeMap<Long, SignedTransaction> waiting = new java.util.TreeMap<>();
+      List<Long> treasuryAccepted = new ArrayList<>();
+      Faucet f = faucet(chain, t -> {
+        if (t.sender().equals(StateKeys.TREASURY_COMPLIANCE)) {
+          if (waiting.containsKey(t.sequenceNumber())) {
+            throw new MempoolRejection(MempoolRejection.Reason.INVALID_UPDATE,
+                "a transaction with this sequence number is waiting; only a gas price increase may replace it");
+          }
+          treasuryAccepted.add(t.sequenceNumber());
+        }
+        if (hold.get()) {
+          waiting.put(t.sequenceNumber(), t);
+        } else {
+          real.submit(t);
+        }
+      }, Duration.ofMillis(300));
+      AuthenticationKey first = newKey(6);
+      FaucetException e = assertThrows(FaucetException.class,
+          () -> f.mint(new MintRequest(5, first, "XUS", false)));
+      assertEquals(FaucetException.Kind.UNAVAILABLE, e.kind(), e.getMessage());
+
+      // The next request comes while the first one's transactions (0 and 1) still wait: it takes 2
+      // and 3 instead of failing on 0. Then blocks commit again, the waiting ones first.
+      AuthenticationKey second = newKey(7);
+      CompletableFuture<Faucet.MintResult> r = f.mintAsync(new MintRequest(8, second, "XUS", false));
+      assertEquals(List.of(0L, 1L, 2L, 3L), treasuryAccepted);
+      hold.set(false);
+      for (SignedTransaction t : waiting.values()) {
+        real.submit(t);
+      }
+      assertEquals(1, r.get(10, java.util.concurrent.TimeUnit.SECONDS).dealerNextSequenceNumber());
+      assertEquals(8, account(chain, second.derivedAddress()).balance("XUS"));
+      assertEquals(0, account(chain, first.derivedAddress()).balance("XUS"), "created; its payment never sent");
+    }
+  }
+
+  @Test
   void concurrentRequestsKeepSequenceNumbersInOrder() throws Exception {
     try (TestChain chain = new TestChain(dir.resolve("db"))) {
       List<SignedTransaction> pending = new ArrayList<>();
