@@ -50,6 +50,18 @@ class ProcessTestnetIT {
   private boolean up;
 
   @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void theCliRunsClientCommandsWithTheQuickCompilerUnlessTold() throws Exception {
+    Result version = run(Duration.ofSeconds(60), "bin/astraea", "--version");
+    assertEquals(0, version.exit(), version.output());
+    assertTrue(version.output().contains("JVM options: -XX:TieredStopAtLevel=1"), version.output());
+    extraEnvironment.put("ASTRAEA_JAVA_OPTS", "-Xmx300m");
+    Result replaced = run(Duration.ofSeconds(60), "bin/astraea", "--version");
+    assertTrue(replaced.output().contains("JVM options: -Xmx300m"), replaced.output());
+    assertFalse(replaced.output().contains("TieredStopAtLevel"), replaced.output());
+  }
+
+  @Test
   @Timeout(value = 280, unit = TimeUnit.SECONDS)
   void fourValidatorsCommitSurviveAKillConvergeAndStopCleanly() throws Exception {
     int basePort = freeBasePort();
@@ -68,6 +80,13 @@ class ProcessTestnetIT {
       pidsSeen.add(v.path("pid").asLong());
       assertTrue(ProcessHandle.of(v.path("pid").asLong()).map(ProcessHandle::isAlive).orElse(false),
           v.path("name").asText() + " is running");
+      // scripts/testnet's defaults for validators sharing a machine (docs/OPERATIONS.md)
+      Optional<String[]> args = ProcessHandle.of(v.path("pid").asLong()).flatMap(h -> h.info().arguments());
+      if (args.isPresent()) { // not every platform reports another process's arguments
+        List<String> jvm = List.of(args.get());
+        assertTrue(jvm.contains("-XX:TieredStopAtLevel=1") && jvm.contains("-Xmx512m"),
+            v.path("name").asText() + " started with " + jvm);
+      }
     }
     String faucet = manifest.path("faucet").asText();
 
@@ -189,6 +208,9 @@ class ProcessTestnetIT {
 
   private record Result(int exit, String output) {}
 
+  /** Variables {@link #run} adds to the commands' environment. */
+  private final java.util.Map<String, String> extraEnvironment = new java.util.HashMap<>();
+
   private Result run(Duration timeout, String... command) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(command));
     cmd.set(0, root.resolve(command[0]).toString());
@@ -196,6 +218,8 @@ class ProcessTestnetIT {
     Path log = Files.createTempFile(dir, "cmd", ".log");
     pb.redirectOutput(log.toFile());
     pb.environment().put("ASTRAEA_SKIP_BUILD", "1");
+    pb.environment().remove("ASTRAEA_JAVA_OPTS"); // the launchers' own defaults are under test
+    pb.environment().putAll(extraEnvironment);
     Process p = pb.start();
     if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
