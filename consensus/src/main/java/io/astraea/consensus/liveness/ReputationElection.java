@@ -22,8 +22,8 @@ import java.util.Set;
  * on the next block). Right after a crash the history still counts the crashed validator as
  * active, and while nothing commits it stays so; turns then behave as round-robin does (for four
  * validators, three live leaders in every four rounds), where a random draw can go many rounds
- * without three live leaders in a row: on a four-process testnet it stalled an idle network for
- * more than 40 s in 2 of about 10 runs. And why the fallback: a validator that votes but never
+ * without three live leaders in a row: on a four-process testnet with one validator killed it
+ * stalled an idle network for more than 40 s in 2 of 4 runs. And why the fallback: a validator that votes but never
  * leads stays active, and could break every run of three live leaders among the active ones;
  * round-robin over all, once commits stop, brings the passed-over validators back in.
  *
