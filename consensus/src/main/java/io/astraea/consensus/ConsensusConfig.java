@@ -60,14 +60,17 @@ public record ConsensusConfig(
   public static final int REPUTATION_WINDOW = 10;
   /** Rounds a committed block waits before it counts: see {@link #reputation()}. */
   public static final long REPUTATION_LAG = 5;
+  /** One round in this many goes to an active validator on probation: see {@link #reputation()}. */
+  public static final long REPUTATION_PROBATION = 40;
 
   /**
    * Reputation election over the last {@code window} committed blocks at least {@code lag}
-   * rounds old ({@link ReputationElection}).
+   * rounds old, with one round in {@code probation} for active validators that have not led lately
+   * ({@link ReputationElection}).
    */
-  public static Function<EpochState, ProposerElection> reputation(int window, long lag) {
+  public static Function<EpochState, ProposerElection> reputation(int window, long lag, long probation) {
     return s ->
-        new ReputationElection(List.copyOf(s.verifier().addresses()), window, lag);
+        new ReputationElection(List.copyOf(s.verifier().addresses()), window, lag, probation);
   }
 
   /**
@@ -78,10 +81,14 @@ public record ConsensusConfig(
    * part it picks exactly round-robin's leaders; a crashed validator stops getting turns once it is
    * absent from ten committed blocks, where round-robin keeps giving it every n-th round and so a
    * round timeout each time. Five rounds cover the two a block needs to commit under the 2-chain
-   * rule, with room for a slow certificate.
+   * rule, with room for a slow certificate. A validator that votes but whose proposals never commit
+   * leads one round in {@value #REPUTATION_PROBATION} instead of one in n: its failed turns cost
+   * two round timeouts each, about 3 s, so at one in 40 they leave most of the network's pace; the
+   * price is that a validator back after missing twenty blocks or more waits for a probation round
+   * (at most 40 rounds per validator on probation) before it leads again.
    */
   public static Function<EpochState, ProposerElection> reputation() {
-    return reputation(REPUTATION_WINDOW, REPUTATION_LAG);
+    return reputation(REPUTATION_WINDOW, REPUTATION_LAG, REPUTATION_PROBATION);
   }
 
   /** Builder with the defaults of a production network. */

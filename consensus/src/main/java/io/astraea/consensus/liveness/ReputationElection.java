@@ -17,15 +17,26 @@ import java.util.Set;
  * whenever the newest of them is more than {@code window} rounds older than the lag allows (nothing
  * has committed for a while: the history may be what keeps the network from committing).
  *
+ * <p>An active validator that proposed none of the last {@code max(2 × window, 2 × validators)}
+ * committed blocks, though it had turns to, is on probation: it leads only one round in
+ * {@code probationEvery} (the probationers taking those rounds in turn), and the others take turns
+ * in the rest. That is a validator that votes but whose proposals never make it (withheld, or lost
+ * on its outbound links): without probation it would cost two round timeouts at each of its turns
+ * (its own, and the round before, whose votes it gathers and never passes on), as under
+ * round-robin. A validator that proposes again on its probation round leads as before once that
+ * block commits. The proposer window is twice the active window so that a crashed validator leaves
+ * the turns before the validator whose turn precedes its own leaves the leaders: that one's blocks
+ * never commit while the crashed validator holds their votes.
+ *
  * <p>Why turns and not a draw weighted by reputation: a block commits under the 2-chain rule when
  * three leaders in a row are live (the block's, the next one's, and the one that gathers the votes
  * on the next block). Right after a crash the history still counts the crashed validator as
  * active, and while nothing commits it stays so; turns then behave as round-robin does (for four
  * validators, three live leaders in every four rounds), where a random draw can go many rounds
  * without three live leaders in a row: on a four-process testnet with one validator killed it
- * stalled an idle network for more than 40 s in 2 of 4 runs. And why the fallback: a validator that votes but never
- * leads stays active, and could break every run of three live leaders among the active ones;
- * round-robin over all, once commits stop, brings the passed-over validators back in.
+ * stalled an idle network for more than 40 s in 2 of 4 runs. And why the fallback: if the history
+ * itself keeps the network from committing (more leaders on it fail than the turns can absorb),
+ * round-robin over all, once commits stop, brings every validator back in.
  *
  * <p>Every validator must pick the same leaders, so the history must be a function of the
  * committed chain alone: records are learnt as blocks commit, and replaced by the ledger's own
@@ -41,16 +52,26 @@ public final class ReputationElection implements ProposerElection {
   private final List<AccountAddress> validators;
   private final int window;
   private final long lag;
+  private final long probationEvery;
+  private final int proposerWindow;
   private final Deque<CommitRecord> history = new ArrayDeque<>();
   private final RoundRobinElection fallback;
 
-  public ReputationElection(List<AccountAddress> validators, int window, long lag) {
-    if (window <= 0 || lag < 0) {
-      throw new IllegalArgumentException("window must be positive, lag non-negative");
+  /**
+   * @param probationEvery one round in this many goes to an active validator that proposed none of
+   *     the blocks of the proposer window (see the class comment)
+   */
+  public ReputationElection(List<AccountAddress> validators, int window, long lag, long probationEvery) {
+    if (window <= 0 || lag < 0 || probationEvery <= 0) {
+      throw new IllegalArgumentException("window and probation must be positive, lag non-negative");
     }
     this.validators = validators.stream().sorted().toList();
     this.window = window;
     this.lag = lag;
+    this.probationEvery = probationEvery;
+    // Why twice the active window: see the class comment. Twice the validators: every validator
+    // taking turns has had two turns in that many blocks.
+    this.proposerWindow = Math.max(2 * window, 2 * this.validators.size());
     this.fallback = new RoundRobinElection(this.validators, 1);
   }
 
@@ -65,10 +86,10 @@ public final class ReputationElection implements ProposerElection {
     }
   }
 
-  /** The records kept: the window, the lag's worth of records it skips, and slack. */
+  /** The records kept: the longer of the two windows, the lag's worth of records it skips, and slack. */
   @Override
   public int historyNeeded() {
-    return (int) Math.min(Integer.MAX_VALUE, 4L * window + lag);
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(4L * window, proposerWindow) + lag);
   }
 
   @Override
@@ -80,18 +101,24 @@ public final class ReputationElection implements ProposerElection {
   @Override
   public AccountAddress proposer(long round) {
     Set<AccountAddress> active = new HashSet<>();
+    Set<AccountAddress> proposed = new HashSet<>();
     int seen = 0;
     long newest = -1;
-    for (Iterator<CommitRecord> it = history.descendingIterator(); it.hasNext() && seen < window; ) {
+    for (Iterator<CommitRecord> it = history.descendingIterator();
+        it.hasNext() && seen < proposerWindow; ) {
       CommitRecord r = it.next();
       if (r.round() + lag > round) {
         continue;
       }
-      if (seen++ == 0) {
+      if (seen == 0) {
         newest = r.round();
       }
-      r.proposer().ifPresent(active::add);
-      active.addAll(r.voters());
+      if (seen < window) {
+        r.proposer().ifPresent(active::add);
+        active.addAll(r.voters());
+      }
+      r.proposer().ifPresent(proposed::add);
+      seen++;
     }
     if (seen < window || newest + lag + window < round) {
       return fallback.proposer(round);
@@ -100,6 +127,18 @@ public final class ReputationElection implements ProposerElection {
     if (turns.isEmpty()) {
       return fallback.proposer(round); // records naming only validators of another set
     }
-    return turns.get((int) Long.remainderUnsigned(round, turns.size()));
+    if (seen < proposerWindow) {
+      return pick(turns, round); // too few blocks yet to tell who failed to lead
+    }
+    List<AccountAddress> leading = turns.stream().filter(proposed::contains).toList();
+    List<AccountAddress> probation = turns.stream().filter(a -> !proposed.contains(a)).toList();
+    if (!probation.isEmpty() && Long.remainderUnsigned(round, probationEvery) == 0) {
+      return pick(probation, Long.divideUnsigned(round, probationEvery));
+    }
+    return pick(leading.isEmpty() ? turns : leading, round);
+  }
+
+  private static AccountAddress pick(List<AccountAddress> turns, long turn) {
+    return turns.get((int) Long.remainderUnsigned(turn, turns.size()));
   }
 }

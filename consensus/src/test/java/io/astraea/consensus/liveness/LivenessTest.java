@@ -53,7 +53,7 @@ class LivenessTest {
   @Test
   void reputationPassesOverAValidatorAbsentFromRecentCommitsUntilCommitsStop() {
     List<AccountAddress> vs = List.copyOf(chain.epoch.verifier().addresses());
-    ReputationElection e = new ReputationElection(vs, 10, 2);
+    ReputationElection e = new ReputationElection(vs, 10, 2, 20);
     RoundRobinElection rr = new RoundRobinElection(vs, 1);
     assertEquals(rr.proposer(5), e.proposer(5)); // no history yet: round-robin
     Set<AccountAddress> voters = Set.of(vs.get(0), vs.get(1), vs.get(2));
@@ -71,9 +71,34 @@ class LivenessTest {
   }
 
   @Test
+  void reputationPutsAnActiveValidatorWhoseProposalsNeverCommitOnProbation() {
+    List<AccountAddress> vs = List.copyOf(chain.epoch.verifier().addresses());
+    AccountAddress silent = vs.get(3);
+    ReputationElection e = new ReputationElection(vs, 10, 2, 20);
+    // Validator 3 signs every certificate but none of the committed blocks is its own.
+    for (long r = 1; r <= 12; r++) {
+      e.onCommit(new CommitRecord(r, Optional.of(vs.get((int) (r % 3))), Set.copyOf(vs)));
+    }
+    // Twelve blocks (fewer than the proposer window of 20): too few to tell, it keeps its turns.
+    assertEquals(silent, e.proposer(15));
+    for (long r = 13; r <= 100; r++) {
+      e.onCommit(new CommitRecord(r, Optional.of(vs.get((int) (r % 3))), Set.copyOf(vs)));
+    }
+    for (long r = 81; r <= 102; r++) {
+      AccountAddress expected = r % 20 == 0 ? silent : vs.get((int) (r % 3));
+      assertEquals(expected, e.proposer(r), "round " + r);
+    }
+    // It proposes on its probation round, that block commits: it takes turns again.
+    e.onCommit(new CommitRecord(101, Optional.of(silent), Set.copyOf(vs)));
+    for (long r = 103; r <= 110; r++) {
+      assertEquals(vs.get((int) (r % 4)), e.proposer(r), "round " + r);
+    }
+  }
+
+  @Test
   void restoredHistoryPicksTheLeadersOfTheHistoryLearntCommitByCommit() {
     List<AccountAddress> vs = List.copyOf(chain.epoch.verifier().addresses());
-    ReputationElection running = new ReputationElection(vs, 10, 2);
+    ReputationElection running = new ReputationElection(vs, 10, 2, 20);
     List<CommitRecord> committed = new java.util.ArrayList<>();
     for (long r = 1; r <= 100; r++) {
       // validator 3 stops taking part from round 60 on
@@ -85,10 +110,10 @@ class LivenessTest {
     assertEquals(42, running.historyNeeded());
     // A restarted validator: it learnt rounds 1..30 before it stopped, then reads the ledger's
     // latest records; what it learnt before is replaced, not merged.
-    ReputationElection restarted = new ReputationElection(vs, 10, 2);
+    ReputationElection restarted = new ReputationElection(vs, 10, 2, 20);
     committed.subList(0, 30).forEach(restarted::onCommit);
     restarted.restoreHistory(committed.subList(100 - restarted.historyNeeded(), 100));
-    ReputationElection stale = new ReputationElection(vs, 10, 2);
+    ReputationElection stale = new ReputationElection(vs, 10, 2, 20);
     committed.subList(0, 30).forEach(stale::onCommit);
     int differ = 0;
     for (long r = 102; r <= 112; r++) { // while the history is fresh (lag 2, window 10)

@@ -21,8 +21,25 @@ class FaultCampaignTest {
     run(true, 20261201L);
   }
 
+  /**
+   * The same with a validator that votes but never gets a proposal out, for good: the others must
+   * still commit ten blocks after the heal (it costs two round timeouts at each of its turns).
+   * Scale with {@code -Dastraea.mute.schedules}.
+   */
+  @Test
+  void faultSchedulesWithAValidatorThatNeverProposesFindNoViolation() {
+    for (boolean reputation : new boolean[] {false, true}) {
+      Campaign.check("astraea.mute", "faults and a mute proposer (" + election(reputation) + ")",
+          300, 20261129L, Campaign.withElection(ScenarioGenerator::muteProposer, reputation));
+    }
+  }
+
+  private static String election(boolean reputation) {
+    return reputation ? "reputation" : "round-robin";
+  }
+
   private static void run(boolean reputation, long defaultSeed) {
-    Campaign.check("astraea.faults", "faults (" + (reputation ? "reputation" : "round-robin") + ")",
+    Campaign.check("astraea.faults", "faults (" + election(reputation) + ")",
         1000, defaultSeed, Campaign.withElection(ScenarioGenerator::faults, reputation));
   }
 }

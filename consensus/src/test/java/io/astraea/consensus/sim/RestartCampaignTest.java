@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * among it) and, with reputation, from the ledger's record of the epoch's committed blocks. Scale
  * with {@code -Dastraea.restarts.schedules=10000}, rerun with {@code -Dastraea.restarts.seed=S},
  * trace one schedule with {@code -Dastraea.restarts.replay=<scenario seed>} (and {@code
- * -Dastraea.sim.traceFromMs=T} to print three simulated seconds from T).
+ * -Dastraea.sim.traceFromMs=T} to print three simulated seconds from T, {@code
+ * -Dastraea.sim.traceForMs=D} to print D ms instead).
  */
 class RestartCampaignTest {
   @Test

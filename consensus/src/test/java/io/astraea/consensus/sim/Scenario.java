@@ -43,6 +43,11 @@ public final class Scenario {
   public SafetyVariant variant = SafetyVariant.CORRECT;
   /** Validator index of a Byzantine leader that proposes on a stale QC after a TC, or -1. */
   public int staleProposerKey = -1;
+  /**
+   * Validator index of a node whose proposals never reach anyone (it votes, times out and syncs as
+   * usual: a broken or withholding proposer), or -1.
+   */
+  public int muteProposerKey = -1;
   public long reconfigEvery;
   public boolean realCrypto;
   /** Encode and decode every message, as the wire would. */
@@ -65,6 +70,9 @@ public final class Scenario {
     }
     if (staleProposerKey >= 0) {
       faulty.add(staleProposerKey);
+    }
+    if (muteProposerKey >= 0) {
+      faulty.add(muteProposerKey);
     }
     for (Crash c : crashes) {
       if (c.restartMs() < 0) {
@@ -104,6 +112,8 @@ public final class Scenario {
         + variant
         + ", stale="
         + staleProposerKey
+        + ", mute="
+        + muteProposerKey
         + "}";
   }
 }

@@ -95,6 +95,16 @@ public final class ScenarioGenerator {
   }
 
   /**
+   * {@link #faults} with one validator, drawn at random, whose proposals never reach anyone, before
+   * the heal and after it (it votes, times out and catches up as usual).
+   */
+  public static Scenario muteProposer(long seed) {
+    Scenario s = faults(seed);
+    s.muteProposerKey = new Random(seed ^ 0x6d757465L).nextInt(s.validators);
+    return s;
+  }
+
+  /**
    * Four validators, the last one a Byzantine leader that proposes on a stale certificate after
    * every timeout certificate and votes for its own block. Each of the first {@code rounds}
    * rounds is left whole, cuts that round's round-robin leader off (so its proposal is lost and

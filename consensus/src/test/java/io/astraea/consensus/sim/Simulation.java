@@ -112,6 +112,7 @@ public final class Simulation {
   private long events;
   private boolean trace;
   private long traceFromUs = Long.getLong("astraea.sim.traceFromMs", 0L) * 1000;
+  private long traceForUs = Long.getLong("astraea.sim.traceForMs", 3_000L) * 1000;
   private final java.util.Map<Long, Block> forged = new java.util.TreeMap<>();
 
   public Simulation(Scenario scenario) {
@@ -273,7 +274,7 @@ public final class Simulation {
 
   private void apply(Node n, List<Action> actions) {
     for (Action a : actions) {
-      if (trace && now >= traceFromUs && now < traceFromUs + 3_000_000) {
+      if (trace && now >= traceFromUs && now < traceFromUs + traceForUs) {
         System.out.println(now / 1000 + "ms node " + n.index + " r" + n.core.currentRound() + " " + describe(a));
       }
       if (a instanceof Action.Send s) {
@@ -289,6 +290,9 @@ public final class Simulation {
           }
         }
       } else if (a instanceof Action.Broadcast b) {
+        if (n.key == scenario.muteProposerKey && b.message() instanceof ProposalMsg) {
+          continue;
+        }
         ConsensusMsg msg = adversary(n, b.message());
         observe(n, msg);
         for (Node m : nodes) {

@@ -108,6 +108,33 @@ class SimulationFeaturesTest {
     return new long[] {sum / 100, max};
   }
 
+  /**
+   * A validator that votes but whose proposals never reach anyone costs two round timeouts at each
+   * of its turns. Round-robin gives it one round in four; reputation, once twenty blocks show that
+   * its proposals never commit, one in forty.
+   */
+  @Test
+  void reputationPutsAValidatorThatNeverProposesOnProbation() {
+    for (long seed = 1; seed <= 3; seed++) {
+      SimResult rr = withMuteProposer(seed, false);
+      SimResult rep = withMuteProposer(seed, true);
+      assertTrue(rr.ok(), rr.violations().toString());
+      assertTrue(rep.ok(), rep.violations().toString());
+      assertTrue(rep.simTimeMs() * 4 < rr.simTimeMs(),
+          "200 blocks: reputation " + rep.simTimeMs() + " ms, round-robin " + rr.simTimeMs() + " ms");
+    }
+  }
+
+  private static SimResult withMuteProposer(long seed, boolean reputation) {
+    Scenario s = healthy(seed, 4);
+    s.reputationElection = reputation;
+    s.roundTimeoutMs = 1500;
+    s.muteProposerKey = (int) (seed % 4);
+    s.livenessBlocks = 200;
+    s.livenessBudgetMs = 600_000;
+    return new Simulation(s).run();
+  }
+
   private static SimResult crashedValidator(boolean reputation) {
     Scenario s = healthy(9, 4);
     s.reputationElection = reputation;
