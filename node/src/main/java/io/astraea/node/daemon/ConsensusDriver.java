@@ -52,6 +52,9 @@ public final class ConsensusDriver implements AutoCloseable {
 
     long epoch();
 
+    /** Local round timeouts the core has acted on since it started (never decreases). */
+    long localTimeouts();
+
     static Core of(ConsensusCore core) {
       return new Core() {
         @Override
@@ -67,6 +70,11 @@ public final class ConsensusDriver implements AutoCloseable {
         @Override
         public long epoch() {
           return core.epoch();
+        }
+
+        @Override
+        public long localTimeouts() {
+          return core.counters().localTimeouts();
         }
       };
     }
@@ -122,6 +130,8 @@ public final class ConsensusDriver implements AutoCloseable {
   private final ScheduledExecutorService timers =
       Executors.newSingleThreadScheduledExecutor(daemon("consensus-timer"));
   private final Thread thread;
+  /** The core's timeout count already added to the metric (read on the consensus thread only). */
+  private long timeoutsCounted;
   private volatile boolean running = true;
   private volatile Throwable failure;
 
@@ -186,6 +196,11 @@ public final class ConsensusDriver implements AutoCloseable {
           }
           metrics.consensusRound.set(core.currentRound());
           metrics.consensusEpoch.set(core.epoch());
+          long timeouts = core.localTimeouts();
+          if (timeouts > timeoutsCounted) {
+            metrics.consensusTimeouts.inc(timeouts - timeoutsCounted);
+            timeoutsCounted = timeouts;
+          }
         }
         // After every event, wake-up and idle poll: a lost wake-up (full queue) costs one poll.
         outbox.release();

@@ -126,6 +126,11 @@ class ValidatorClusterTest {
     assertTrue(target > stoppedAt, "the three live validators kept committing past version " + stoppedAt);
     assertSameRoot(live, target);
     progress("3 validators committed from version " + stoppedAt + " to " + target);
+    double timeouts = 0;
+    for (int n : live) {
+      timeouts += cluster.node(n).metrics().consensusTimeouts.get();
+    }
+    assertTrue(timeouts > 0, "the stopped validator's turns show as round timeouts in the metrics");
 
     // The stopped validator restarts on its own data and catches up.
     cluster.start(STOPPED);

@@ -12,10 +12,12 @@ import io.astraea.consensus.types.EpochRetrievalRequest;
 import io.astraea.crypto.AccountAddress;
 import io.astraea.node.metrics.NodeMetrics;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,8 @@ class ConsensusDriverTest {
   private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
   private final CompletableFuture<Void> commitWrite = new CompletableFuture<>();
   private final CompletableFuture<Void> recordWrite = new CompletableFuture<>();
+  private final AtomicLong timeouts = new AtomicLong();
+  private final NodeMetrics metrics = new NodeMetrics();
   private ConsensusDriver driver;
 
   @AfterEach
@@ -50,6 +54,9 @@ class ConsensusDriverTest {
     ConsensusDriver.Core core = new ConsensusDriver.Core() {
       @Override
       public List<Action> handle(Event event) {
+        if (event instanceof Event.LocalTimeout) {
+          timeouts.incrementAndGet(); // as the core counts a timeout it acts on
+        }
         return event instanceof Event.Start ? actions : List.of();
       }
 
@@ -61,6 +68,11 @@ class ConsensusDriverTest {
       @Override
       public long epoch() {
         return 1;
+      }
+
+      @Override
+      public long localTimeouts() {
+        return timeouts.get();
       }
     };
     ConsensusDriver.Transport transport = new ConsensusDriver.Transport() {
@@ -91,7 +103,7 @@ class ConsensusDriverTest {
       @Override
       public void epochChanged(Action.EpochChanged change) {}
     };
-    driver = new ConsensusDriver(core, SELF, transport, ledger, new NodeMetrics(), () -> 0L);
+    driver = new ConsensusDriver(core, SELF, transport, ledger, metrics, () -> 0L);
     driver.start();
   }
 
@@ -138,5 +150,15 @@ class ConsensusDriverTest {
     await(() -> !driver.isRunning(), "the driver to stop");
     assertInstanceOf(DurableOutbox.WriteFailedException.class, driver.failure());
     assertEquals(List.of(), sent);
+  }
+
+  @Test
+  void roundTimeoutsTheCoreActsOnAreCountedInTheMetric() throws Exception {
+    assertEquals(0, metrics.consensusTimeouts.get());
+    start(List.of(new Action.ScheduleTimeout(1, 1, Duration.ofMillis(10)),
+        new Action.ScheduleTimeout(1, 2, Duration.ofMillis(20))));
+    await(() -> metrics.consensusTimeouts.get() == 2, "both timeouts counted");
+    Thread.sleep(100);
+    assertEquals(2, metrics.consensusTimeouts.get());
   }
 }
