@@ -16,6 +16,7 @@ import io.astraea.crypto.AccountAddress;
 import io.astraea.crypto.Ed25519PrivateKey;
 import io.astraea.crypto.keys.KeyFiles;
 import io.astraea.ledger.execution.ExecutorConfig;
+import io.astraea.ledger.types.SignedTransaction;
 import io.astraea.node.api.HttpApiServer;
 import io.astraea.node.api.HttpReply;
 import io.astraea.node.api.HttpRoute;
@@ -35,6 +36,7 @@ import io.astraea.node.mempool.Mempool;
 import io.astraea.node.mempool.MempoolBroadcaster;
 import io.astraea.node.mempool.MempoolConfig;
 import io.astraea.node.mempool.MempoolPayloadSource;
+import io.astraea.node.mempool.MempoolRejection;
 import io.astraea.node.mempool.MempoolService;
 import io.astraea.node.metrics.NodeMetrics;
 import io.astraea.node.net.Network;
@@ -252,8 +254,18 @@ public final class ValidatorNode implements AutoCloseable {
         self.toHex(), peerAddress, apiAddress.getHostString(), apiAddress.getPort());
   }
 
+  /** A client's (or the faucet's) transaction into the mempool; refusals counted by reason. */
+  private void submit(SignedTransaction txn) throws MempoolRejection {
+    try {
+      mempool.submit(txn);
+    } catch (MempoolRejection r) {
+      metrics.mempoolRejected.labelValues(r.reason().name().toLowerCase(java.util.Locale.ROOT)).inc();
+      throw r;
+    }
+  }
+
   private Map<String, HttpRoute> routes() throws Exception {
-    DiemJsonRpcMethods methods = new DiemJsonRpcMethods(ledger.store(), mempool::submit, this::connectedPeers);
+    DiemJsonRpcMethods methods = new DiemJsonRpcMethods(ledger.store(), this::submit, this::connectedPeers);
     Map<String, HttpRoute> routes = new TreeMap<>();
     routes.put(
         "/v1",
@@ -262,7 +274,7 @@ public final class ValidatorNode implements AutoCloseable {
     routes.put("/healthz", req -> driver.isRunning() ? HttpReply.text(200, "ok\n") : HttpReply.text(503, "consensus stopped\n"));
     routes.put("/readyz", req -> readiness());
     if (config.faucetKeysDir().isPresent()) {
-      faucet = new Faucet(FaucetKeys.load(config.faucetKeysDir().get()), new LedgerReader(ledger.store()), mempool::submit);
+      faucet = new Faucet(FaucetKeys.load(config.faucetKeysDir().get()), new LedgerReader(ledger.store()), this::submit);
       routes.put("/mint", new FaucetRoute(faucet));
       LOG.info("testnet faucet enabled at /mint");
     }

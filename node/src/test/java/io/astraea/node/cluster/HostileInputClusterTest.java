@@ -93,6 +93,8 @@ class HostileInputClusterTest {
     String forged = forgedTransactionHex(TestAccount.generate(new java.security.SecureRandom()));
     JsonNode rejected = post(3, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"submit\",\"params\":[\"" + forged + "\"]}");
     assertEquals(-32001, errorCode(rejected), rejected.toString());
+    assertEquals(1.0, cluster.node(3).metrics().mempoolRejected.labelValues("vm_validation").get(),
+        "the refused transaction is counted by reason");
 
     // Peer port: bytes that are not TLS at all, including a huge frame length.
     NodeConfig target = cluster.config(1);
