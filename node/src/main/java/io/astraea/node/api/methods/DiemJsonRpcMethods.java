@@ -74,6 +74,7 @@ public final class DiemJsonRpcMethods {
     m.put("get_state_proof", proofs::getStateProof);
     m.put("get_account_state_with_proof",
         p -> proofs.getAccountStateWithProof(p.expect(1, 3), address(p, 0, "account")));
+    m.put("get_transactions_with_proofs", proofs::getTransactionsWithProofs);
     return m;
   }
 
@@ -251,7 +252,7 @@ public final class DiemJsonRpcMethods {
   }
 
   /** Diem answers a page over its limit with an invalid-request error. */
-  private static long pageLimit(long limit) throws JsonRpcException {
+  static long pageLimit(long limit) throws JsonRpcException {
     if (limit > MAX_PAGE) {
       throw new JsonRpcException(
           JsonRpcError.INVALID_REQUEST, "Invalid Request: page size = " + limit + ", exceed limit " + MAX_PAGE);

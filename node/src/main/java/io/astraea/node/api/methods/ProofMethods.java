@@ -1,6 +1,7 @@
 package io.astraea.node.api.methods;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.astraea.crypto.AccountAddress;
 import io.astraea.crypto.bcs.BcsWriter;
@@ -8,9 +9,14 @@ import io.astraea.crypto.quorum.LedgerInfoWithSignatures;
 import io.astraea.ledger.state.StateKeys;
 import io.astraea.ledger.storage.AccountStateWithProof;
 import io.astraea.ledger.storage.StorageException;
+import io.astraea.ledger.storage.TransactionListWithProof;
+import io.astraea.ledger.storage.TransactionWithInfo;
+import io.astraea.ledger.types.ContractEvent;
+import io.astraea.ledger.types.TransactionInfo;
 import io.astraea.node.api.JsonRpcError;
 import io.astraea.node.api.JsonRpcException;
 import io.astraea.node.api.Params;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +32,12 @@ import java.util.Optional;
  *       state blob at {@code version} with the sparse Merkle proof to that version's state root,
  *       the {@code TransactionInfo} holding that root, and its accumulator proof at
  *       {@code ledger_version} (default: the latest certified version).
+ *   <li>{@code get_transactions_with_proofs(start_version, limit, include_events?)}: up to
+ *       {@code limit} transactions from {@code start_version} ({@code serialized_transactions}, the
+ *       BCS of each), their {@code TransactionInfo}s and one accumulator range proof for them, at
+ *       the latest certified version, the one {@code get_state_proof} certifies; with {@code
+ *       include_events}, also {@code serialized_events}, the BCS of each transaction's event list.
+ *       {@code null} when {@code start_version} is past that version or {@code limit} is 0.
  * </ul>
  */
 final class ProofMethods {
@@ -83,6 +95,36 @@ final class ProofMethods {
       proof.put("ledger_info_to_transaction_info_proof", Json.hex(s.transactionInfoProof().toBcs()));
       proof.put("transaction_info", Json.hex(s.transactionInfo().toBcs()));
       proof.put("transaction_info_to_account_proof", Json.hex(s.stateProof().toBcs()));
+      return o;
+    });
+  }
+
+  JsonNode getTransactionsWithProofs(Params p) throws JsonRpcException {
+    p.expect(2, 3);
+    long start = p.u64(0, "start_version");
+    long limit = DiemJsonRpcMethods.pageLimit(p.u64(1, "limit"));
+    boolean withEvents = p.has(2) && p.bool(2, "include_events");
+    long certified = certifiedOrLatest();
+    if (start > certified || limit == 0) {
+      return Json.F.nullNode();
+    }
+    return read(() -> {
+      TransactionListWithProof list = ledger.store().transactions(start, (int) limit, certified, withEvents);
+      ObjectNode o = Json.F.objectNode();
+      ArrayNode txns = o.putArray("serialized_transactions");
+      List<TransactionInfo> infos = new ArrayList<>();
+      List<List<ContractEvent>> events = new ArrayList<>();
+      for (TransactionWithInfo t : list.transactions()) {
+        txns.add(Json.hex(t.transaction().toBcs()));
+        infos.add(t.info());
+        events.add(t.events());
+      }
+      if (withEvents) {
+        o.put("serialized_events", Json.hex(new BcsWriter().writeSeq(events, BcsWriter::writeSeq).toByteArray()));
+      }
+      ObjectNode proofs = o.putObject("proofs");
+      proofs.put("ledger_info_to_transaction_infos_proof", Json.hex(list.proof().orElseThrow().toBcs()));
+      proofs.put("transaction_infos", Json.hex(new BcsWriter().writeSeq(infos).toByteArray()));
       return o;
     });
   }

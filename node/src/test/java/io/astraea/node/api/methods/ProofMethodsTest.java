@@ -1,6 +1,7 @@
 package io.astraea.node.api.methods;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,8 @@ import io.astraea.crypto.bcs.BcsReader;
 import io.astraea.crypto.quorum.LedgerInfoWithSignatures;
 import io.astraea.ledger.accumulator.AccumulatorConsistencyProof;
 import io.astraea.ledger.accumulator.AccumulatorProof;
+import io.astraea.ledger.accumulator.AccumulatorProofException;
+import io.astraea.ledger.accumulator.AccumulatorRangeProof;
 import io.astraea.ledger.accumulator.AccumulatorVerifier;
 import io.astraea.ledger.accumulator.InMemoryAccumulator;
 import io.astraea.ledger.jmt.SparseMerkleProof;
@@ -17,6 +20,8 @@ import io.astraea.ledger.jmt.SparseMerkleProofVerifier;
 import io.astraea.ledger.state.AccountState;
 import io.astraea.ledger.state.StateKeys;
 import io.astraea.ledger.types.Bytes;
+import io.astraea.ledger.types.ContractEvent;
+import io.astraea.ledger.types.Transaction;
 import io.astraea.ledger.types.TransactionInfo;
 import io.astraea.node.api.JsonRpcDispatcher;
 import java.nio.file.Path;
@@ -114,6 +119,63 @@ class ProofMethodsTest {
       assertEquals(-32602, call(d, "get_account_state_with_proof",
           "[\"" + chain.user(0).toHex() + "\", " + (v + 1) + "]").get("error").get("code").asInt());
       assertEquals(-32602, call(d, "get_account_state_with_proof", "[\"zz\"]").get("error").get("code").asInt());
+    }
+  }
+
+  @Test
+  void transactionsWithProofsVerifyAgainstTheCertifiedLedgerInfo() throws Exception {
+    try (TestChain chain = new TestChain(dir)) {
+      DiemJsonRpcMethods m = new DiemJsonRpcMethods(chain.store, chain.submitter(), () -> 0);
+      JsonRpcDispatcher d = new JsonRpcDispatcher(MAPPER, m.methods(), m::metadata, 10);
+      chain.block(List.of(
+          chain.txn(chain.users.get(0), chain.user(0), 0,
+              ScriptPayloads.peerToPeer("XUS", chain.user(1), 77, Bytes.EMPTY, Bytes.EMPTY)),
+          chain.txn(chain.users.get(1), chain.user(1), 0,
+              ScriptPayloads.peerToPeer("XUS", chain.user(2), 5, Bytes.EMPTY, Bytes.EMPTY))));
+      LedgerInfoWithSignatures certified = chain.certify();
+      long v = certified.ledgerInfo().version();
+      HashValue root = certified.ledgerInfo().commitInfo().executedStateId();
+
+      // Genesis (version 0) is left out: the block's metadata and both transfers.
+      JsonNode r = call(d, "get_transactions_with_proofs", "[1, 100, true]").get("result");
+      List<Transaction> txns = new java.util.ArrayList<>();
+      for (JsonNode t : r.get("serialized_transactions")) {
+        txns.add(Transaction.fromBcs(hex(t)));
+      }
+      assertEquals(v, txns.size());
+      List<TransactionInfo> infos =
+          BcsReader.decode(hex(r.get("proofs").get("transaction_infos")), rd -> rd.readSeq(TransactionInfo::decode));
+      List<List<ContractEvent>> events = BcsReader.decode(hex(r.get("serialized_events")),
+          rd -> rd.readSeq(e -> e.readSeq(ContractEvent::decode)));
+      assertEquals(txns.size(), infos.size());
+      assertEquals(txns.size(), events.size());
+      for (int i = 0; i < txns.size(); i++) {
+        assertEquals(infos.get(i).transactionHash(), txns.get(i).hash(), "transaction " + (i + 1));
+        assertEquals(infos.get(i).eventRootHash(),
+            InMemoryAccumulator.eventRootHash(events.get(i).stream().map(ContractEvent::hash).toList()));
+      }
+      assertTrue(events.get(1).size() >= 2, "a transfer's sent and received payment events");
+      AccumulatorRangeProof proof = BcsReader.decode(
+          hex(r.get("proofs").get("ledger_info_to_transaction_infos_proof")), AccumulatorRangeProof::decode);
+      List<HashValue> leaves = infos.stream().map(TransactionInfo::hash).toList();
+      AccumulatorVerifier.verifyRange(root, 1, leaves, proof);
+      assertThrows(AccumulatorProofException.class, () -> AccumulatorVerifier.verifyRange(root, 0, leaves, proof));
+      List<HashValue> swapped = new java.util.ArrayList<>(leaves);
+      java.util.Collections.swap(swapped, 0, 1);
+      assertThrows(AccumulatorProofException.class, () -> AccumulatorVerifier.verifyRange(root, 1, swapped, proof));
+
+      // Without events the field is left out, as Diem does; one transaction proves alone too.
+      JsonNode one = call(d, "get_transactions_with_proofs", "[2, 1]").get("result");
+      assertTrue(one.get("serialized_events") == null);
+      assertEquals(1, one.get("serialized_transactions").size());
+      AccumulatorVerifier.verifyRange(root, 2, List.of(infos.get(1).hash()), BcsReader.decode(
+          hex(one.get("proofs").get("ledger_info_to_transaction_infos_proof")), AccumulatorRangeProof::decode));
+
+      assertTrue(call(d, "get_transactions_with_proofs", "[" + (v + 1) + ", 10]").get("result").isNull());
+      assertTrue(call(d, "get_transactions_with_proofs", "[0, 0]").get("result").isNull());
+      assertEquals(-32600, call(d, "get_transactions_with_proofs", "[0, 1001]").get("error").get("code").asInt());
+      assertEquals(-32602, call(d, "get_transactions_with_proofs", "[0]").get("error").get("code").asInt());
+      assertEquals(-32602, call(d, "get_transactions_with_proofs", "[\"x\", 1]").get("error").get("code").asInt());
     }
   }
 }
