@@ -75,6 +75,8 @@ public final class DiemJsonRpcMethods {
     m.put("get_account_state_with_proof",
         p -> proofs.getAccountStateWithProof(p.expect(1, 3), address(p, 0, "account")));
     m.put("get_transactions_with_proofs", proofs::getTransactionsWithProofs);
+    m.put("get_account_transactions_with_proofs",
+        p -> proofs.getAccountTransactionsWithProofs(p.expect(4, 5), address(p, 0, "account")));
     return m;
   }
 

@@ -11,6 +11,7 @@ import io.astraea.ledger.storage.AccountStateWithProof;
 import io.astraea.ledger.storage.StorageException;
 import io.astraea.ledger.storage.TransactionListWithProof;
 import io.astraea.ledger.storage.TransactionWithInfo;
+import io.astraea.ledger.storage.TransactionWithProof;
 import io.astraea.ledger.types.ContractEvent;
 import io.astraea.ledger.types.TransactionInfo;
 import io.astraea.node.api.JsonRpcError;
@@ -38,6 +39,12 @@ import java.util.Optional;
  *       the latest certified version, the one {@code get_state_proof} certifies; with {@code
  *       include_events}, also {@code serialized_events}, the BCS of each transaction's event list.
  *       {@code null} when {@code start_version} is past that version or {@code limit} is 0.
+ *   <li>{@code get_account_transactions_with_proofs(account, start, limit, include_events,
+ *       ledger_version?)}: the account's sent transactions with sequence numbers {@code start ..},
+ *       at most {@code limit}, stopping at the first one not committed by {@code ledger_version}
+ *       (default: the latest certified version), as {@code serialized_txns_with_proofs}: each the
+ *       BCS of a {@code TransactionWithProof} (version, transaction, its events if asked for, the
+ *       accumulator proof of its info at {@code ledger_version}, and the info).
  * </ul>
  */
 final class ProofMethods {
@@ -125,6 +132,34 @@ final class ProofMethods {
       ObjectNode proofs = o.putObject("proofs");
       proofs.put("ledger_info_to_transaction_infos_proof", Json.hex(list.proof().orElseThrow().toBcs()));
       proofs.put("transaction_infos", Json.hex(new BcsWriter().writeSeq(infos).toByteArray()));
+      return o;
+    });
+  }
+
+  JsonNode getAccountTransactionsWithProofs(Params p, AccountAddress account) throws JsonRpcException {
+    long start = p.u64(1, "start");
+    long limit = DiemJsonRpcMethods.pageLimit(p.u64(2, "limit"));
+    boolean withEvents = p.bool(3, "include_events");
+    long ledgerVersion = p.has(4) ? p.u64(4, "ledger_version") : certifiedOrLatest();
+    long latest = ledger.latestVersion();
+    if (ledgerVersion > latest) {
+      throw JsonRpcException.invalidParams(
+          "Invalid param ledger_version(" + ledgerVersion + ") should <= latest version " + latest);
+    }
+    return read(() -> {
+      ObjectNode o = Json.F.objectNode();
+      ArrayNode out = o.putArray("serialized_txns_with_proofs");
+      for (long seq = start; seq - start < limit && seq >= 0; seq++) {
+        Optional<TransactionWithProof> t =
+            ledger.store().transactionByAccountSequence(account, seq, ledgerVersion, withEvents);
+        if (t.isEmpty()) {
+          break;
+        }
+        TransactionWithInfo ti = t.get().transaction();
+        BcsWriter w = new BcsWriter().writeU64(ti.version()).write(ti.transaction());
+        w.writeOption(withEvents ? Optional.of(ti.events()) : Optional.empty(), BcsWriter::writeSeq);
+        out.add(Json.hex(w.write(t.get().proof()).write(ti.info()).toByteArray()));
+      }
       return o;
     });
   }

@@ -178,4 +178,77 @@ class ProofMethodsTest {
       assertEquals(-32602, call(d, "get_transactions_with_proofs", "[\"x\", 1]").get("error").get("code").asInt());
     }
   }
+
+  @Test
+  void accountTransactionsWithProofsVerifyAtTheLedgerVersionAsked() throws Exception {
+    try (TestChain chain = new TestChain(dir)) {
+      DiemJsonRpcMethods m = new DiemJsonRpcMethods(chain.store, chain.submitter(), () -> 0);
+      JsonRpcDispatcher d = new JsonRpcDispatcher(MAPPER, m.methods(), m::metadata, 10);
+      String sender = "\"" + chain.user(0).toHex() + "\"";
+      for (long seq = 0; seq < 2; seq++) {
+        chain.block(List.of(chain.txn(chain.users.get(0), chain.user(0), seq,
+            ScriptPayloads.peerToPeer("XUS", chain.user(1), 10 + seq, Bytes.EMPTY, Bytes.EMPTY))));
+      }
+      LedgerInfoWithSignatures latest = chain.certify();
+      HashValue root = latest.ledgerInfo().commitInfo().executedStateId();
+
+      JsonNode all = call(d, "get_account_transactions_with_proofs", "[" + sender + ", 0, 10, true]").get("result");
+      JsonNode list = all.get("serialized_txns_with_proofs");
+      assertEquals(2, list.size());
+      long previous = -1;
+      for (int i = 0; i < 2; i++) {
+        byte[] bytes = hex(list.get(i));
+        long seq = i;
+        BcsReader.decode(bytes, r -> {
+          long version = r.readU64();
+          Transaction txn = Transaction.decode(r);
+          List<ContractEvent> events = r.readOption(e -> e.readSeq(ContractEvent::decode)).orElseThrow();
+          AccumulatorProof proof = AccumulatorProof.decode(r);
+          TransactionInfo info = TransactionInfo.decode(r);
+          assertEquals(seq, ((Transaction.UserTransaction) txn).transaction().sequenceNumber());
+          assertEquals(info.transactionHash(), txn.hash());
+          assertEquals(info.eventRootHash(),
+              InMemoryAccumulator.eventRootHash(events.stream().map(ContractEvent::hash).toList()));
+          verifyInclusion(root, info, version, proof);
+          return version;
+        });
+        long version = new BcsReader(bytes).readU64();
+        assertTrue(version > previous);
+        previous = version;
+      }
+
+      // At the version of the first block's commit: only the first transfer, proven at that root.
+      long atFirst = new BcsReader(hex(list.get(0))).readU64(); // the first block ends with its transfer
+      HashValue firstRoot = chain.store.accumulatorRoot(atFirst);
+      JsonNode early = call(d, "get_account_transactions_with_proofs",
+          "[" + sender + ", 0, 10, false, " + atFirst + "]").get("result").get("serialized_txns_with_proofs");
+      assertEquals(1, early.size());
+      BcsReader.decode(hex(early.get(0)), r -> {
+        long version = r.readU64();
+        Transaction.decode(r);
+        assertTrue(r.readOption(e -> e.readSeq(ContractEvent::decode)).isEmpty(), "no events unless asked");
+        AccumulatorProof proof = AccumulatorProof.decode(r);
+        TransactionInfo info = TransactionInfo.decode(r);
+        verifyInclusion(firstRoot, info, version, proof);
+        assertThrows(AccumulatorProofException.class,
+            () -> AccumulatorVerifier.verifyInclusion(root, info.hash(), version, proof));
+        return version;
+      });
+
+      assertEquals(0, call(d, "get_account_transactions_with_proofs", "[" + sender + ", 2, 10, false]")
+          .get("result").get("serialized_txns_with_proofs").size());
+      assertEquals(-32602, call(d, "get_account_transactions_with_proofs",
+          "[" + sender + ", 0, 10, false, " + (latest.ledgerInfo().version() + 1) + "]").get("error").get("code").asInt());
+      assertEquals(-32602, call(d, "get_account_transactions_with_proofs", "[" + sender + ", 0, 10]")
+          .get("error").get("code").asInt());
+    }
+  }
+
+  private static void verifyInclusion(HashValue root, TransactionInfo info, long version, AccumulatorProof proof) {
+    try {
+      AccumulatorVerifier.verifyInclusion(root, info.hash(), version, proof);
+    } catch (AccumulatorProofException e) {
+      throw new AssertionError("version " + version + ": " + e.getMessage(), e);
+    }
+  }
 }
