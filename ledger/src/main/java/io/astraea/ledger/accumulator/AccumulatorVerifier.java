@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Checks transaction accumulator proofs against a trusted root, as a client does. Shares no code
+ * Checks transaction (and event) accumulator proofs against a trusted root, as a client does. Shares no code
  * with {@link MerkleAccumulator}: it recomputes the root from the proof with {@link
  * InMemoryAccumulator}'s hashing.
  */
@@ -16,11 +16,28 @@ public final class AccumulatorVerifier {
   private static final int MAX_SIBLINGS = 63;
 
   private static final InMemoryAccumulator HASHER = InMemoryAccumulator.transactions();
+  private static final InMemoryAccumulator EVENT_HASHER = InMemoryAccumulator.events();
 
   private AccumulatorVerifier() {}
 
   /** Verifies that {@code leafHash} is leaf {@code leafIndex} of the accumulator with {@code root}. */
   public static void verifyInclusion(HashValue root, HashValue leafHash, long leafIndex, AccumulatorProof proof)
+      throws AccumulatorProofException {
+    verifyInclusion(HASHER, root, leafHash, leafIndex, proof);
+  }
+
+  /**
+   * Verifies that {@code eventHash} is event {@code eventIndex} of the transaction whose event root
+   * (from its {@code TransactionInfo}) is {@code eventRoot}.
+   */
+  public static void verifyEventInclusion(
+      HashValue eventRoot, HashValue eventHash, long eventIndex, AccumulatorProof proof)
+      throws AccumulatorProofException {
+    verifyInclusion(EVENT_HASHER, eventRoot, eventHash, eventIndex, proof);
+  }
+
+  private static void verifyInclusion(
+      InMemoryAccumulator hasher, HashValue root, HashValue leafHash, long leafIndex, AccumulatorProof proof)
       throws AccumulatorProofException {
     List<HashValue> siblings = proof.siblings();
     if (siblings.size() > MAX_SIBLINGS) {
@@ -32,8 +49,8 @@ public final class AccumulatorVerifier {
     HashValue current = leafHash;
     for (int level = 0; level < siblings.size(); level++) {
       current = ((leafIndex >>> level) & 1) == 1
-          ? HASHER.hash(siblings.get(level), current)
-          : HASHER.hash(current, siblings.get(level));
+          ? hasher.hash(siblings.get(level), current)
+          : hasher.hash(current, siblings.get(level));
     }
     if (!current.equals(root)) {
       throw new AccumulatorProofException("root mismatch: proof gives " + current + ", expected " + root);

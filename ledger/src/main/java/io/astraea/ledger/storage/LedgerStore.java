@@ -6,6 +6,7 @@ import io.astraea.crypto.quorum.LedgerInfoWithSignatures;
 import io.astraea.ledger.accumulator.AccumulatorConsistencyProof;
 import io.astraea.ledger.accumulator.AccumulatorException;
 import io.astraea.ledger.accumulator.AccumulatorProof;
+import io.astraea.ledger.accumulator.EventAccumulatorProofs;
 import io.astraea.ledger.accumulator.MerkleAccumulator;
 import io.astraea.ledger.jmt.JellyfishMerkleTree;
 import io.astraea.ledger.jmt.JmtException;
@@ -353,6 +354,26 @@ public final class LedgerStore implements AutoCloseable {
       out.add(Decoding.event(val, version));
       return true;
     });
+    return out;
+  }
+
+  /**
+   * Up to {@code limit} events of {@code key} from sequence number {@code start} emitted by
+   * {@code ledgerVersion}, each with its proofs at that version.
+   */
+  public List<EventWithProof> eventsWithProofs(EventKey key, long start, int limit, long ledgerVersion)
+      throws StorageException {
+    checkCommitted(ledgerVersion);
+    List<EventWithProof> out = new ArrayList<>();
+    for (EventWithVersion e : eventsByKey(key, start, limit)) {
+      long version = e.transactionVersion();
+      if (version > ledgerVersion) {
+        break;
+      }
+      List<HashValue> hashes = events(version).stream().map(ContractEvent::hash).toList();
+      out.add(new EventWithProof(version, e.eventIndex(), e.event(), accumulatorProof(version, ledgerVersion),
+          transactionInfo(version), EventAccumulatorProofs.inclusion(hashes, e.eventIndex())));
+    }
     return out;
   }
 

@@ -75,6 +75,7 @@ public final class DiemJsonRpcMethods {
     m.put("get_account_state_with_proof",
         p -> proofs.getAccountStateWithProof(p.expect(1, 3), address(p, 0, "account")));
     m.put("get_transactions_with_proofs", proofs::getTransactionsWithProofs);
+    m.put("get_events_with_proofs", proofs::getEventsWithProofs);
     m.put("get_account_transactions_with_proofs",
         p -> proofs.getAccountTransactionsWithProofs(p.expect(4, 5), address(p, 0, "account")));
     return m;
@@ -210,11 +211,7 @@ public final class DiemJsonRpcMethods {
 
   private JsonNode getEvents(Params p) throws JsonRpcException {
     p.expect(3, 3);
-    byte[] keyBytes = p.hex(0, "key");
-    if (keyBytes.length != EventKey.LENGTH) {
-      throw JsonRpcException.invalidParams("Invalid param key: an event key is 24 bytes, got " + keyBytes.length);
-    }
-    EventKey key = EventKey.fromBytes(keyBytes);
+    EventKey key = eventKey(p, 0);
     long start = p.u64(1, "start");
     long limit = pageLimit(p.u64(2, "limit"));
     return read(() -> {
@@ -260,6 +257,14 @@ public final class DiemJsonRpcMethods {
           JsonRpcError.INVALID_REQUEST, "Invalid Request: page size = " + limit + ", exceed limit " + MAX_PAGE);
     }
     return limit;
+  }
+
+  static EventKey eventKey(Params p, int i) throws JsonRpcException {
+    byte[] keyBytes = p.hex(i, "key");
+    if (keyBytes.length != EventKey.LENGTH) {
+      throw JsonRpcException.invalidParams("Invalid param key: an event key is 24 bytes, got " + keyBytes.length);
+    }
+    return EventKey.fromBytes(keyBytes);
   }
 
   private static AccountAddress address(Params p, int i, String name) throws JsonRpcException {

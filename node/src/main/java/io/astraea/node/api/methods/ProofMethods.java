@@ -8,11 +8,13 @@ import io.astraea.crypto.bcs.BcsWriter;
 import io.astraea.crypto.quorum.LedgerInfoWithSignatures;
 import io.astraea.ledger.state.StateKeys;
 import io.astraea.ledger.storage.AccountStateWithProof;
+import io.astraea.ledger.storage.EventWithProof;
 import io.astraea.ledger.storage.StorageException;
 import io.astraea.ledger.storage.TransactionListWithProof;
 import io.astraea.ledger.storage.TransactionWithInfo;
 import io.astraea.ledger.storage.TransactionWithProof;
 import io.astraea.ledger.types.ContractEvent;
+import io.astraea.ledger.types.EventKey;
 import io.astraea.ledger.types.TransactionInfo;
 import io.astraea.node.api.JsonRpcError;
 import io.astraea.node.api.JsonRpcException;
@@ -45,6 +47,9 @@ import java.util.Optional;
  *       (default: the latest certified version), as {@code serialized_txns_with_proofs}: each the
  *       BCS of a {@code TransactionWithProof} (version, transaction, its events if asked for, the
  *       accumulator proof of its info at {@code ledger_version}, and the info).
+ *   <li>{@code get_events_with_proofs(key, start, limit)}: the stream's events from sequence number
+ *       {@code start}, at most {@code limit}, emitted by the latest certified version, each as
+ *       {@code {event_with_proof: <hex BCS EventWithProof>}}.
  * </ul>
  */
 final class ProofMethods {
@@ -161,6 +166,21 @@ final class ProofMethods {
         out.add(Json.hex(w.write(t.get().proof()).write(ti.info()).toByteArray()));
       }
       return o;
+    });
+  }
+
+  JsonNode getEventsWithProofs(Params p) throws JsonRpcException {
+    p.expect(3, 3);
+    EventKey key = DiemJsonRpcMethods.eventKey(p, 0);
+    long start = p.u64(1, "start");
+    long limit = DiemJsonRpcMethods.pageLimit(p.u64(2, "limit"));
+    long certified = certifiedOrLatest();
+    return read(() -> {
+      ArrayNode out = Json.F.arrayNode();
+      for (EventWithProof e : ledger.store().eventsWithProofs(key, start, (int) limit, certified)) {
+        out.addObject().put("event_with_proof", Json.hex(e.toBcs()));
+      }
+      return out;
     });
   }
 

@@ -244,6 +244,52 @@ class ProofMethodsTest {
     }
   }
 
+  @Test
+  void eventsWithProofsVerifyUnderTheirTransactionsEventRoot() throws Exception {
+    try (TestChain chain = new TestChain(dir)) {
+      DiemJsonRpcMethods m = new DiemJsonRpcMethods(chain.store, chain.submitter(), () -> 0);
+      JsonRpcDispatcher d = new JsonRpcDispatcher(MAPPER, m.methods(), m::metadata, 10);
+      for (long seq = 0; seq < 2; seq++) {
+        chain.block(List.of(chain.txn(chain.users.get(0), chain.user(0), seq,
+            ScriptPayloads.peerToPeer("XUS", chain.user(1), 10 + seq, Bytes.EMPTY, Bytes.EMPTY))));
+      }
+      HashValue root = chain.certify().ledgerInfo().commitInfo().executedStateId();
+      String key = call(d, "get_account", "[\"" + chain.user(0).toHex() + "\"]").get("result")
+          .get("sent_events_key").asText();
+
+      JsonNode r = call(d, "get_events_with_proofs", "[\"" + key + "\", 0, 10]").get("result");
+      assertEquals(2, r.size());
+      for (int i = 0; i < 2; i++) {
+        long seq = i;
+        BcsReader.decode(hex(r.get(i).get("event_with_proof")), rd -> {
+          long version = rd.readU64();
+          long index = rd.readU64();
+          ContractEvent event = ContractEvent.decode(rd);
+          AccumulatorProof infoProof = AccumulatorProof.decode(rd);
+          TransactionInfo info = TransactionInfo.decode(rd);
+          AccumulatorProof eventProof = AccumulatorProof.decode(rd);
+          assertEquals(key, event.key().toHex());
+          assertEquals(seq, event.sequenceNumber());
+          verifyInclusion(root, info, version, infoProof);
+          try {
+            AccumulatorVerifier.verifyEventInclusion(info.eventRootHash(), event.hash(), index, eventProof);
+          } catch (AccumulatorProofException e) {
+            throw new AssertionError("event " + seq + ": " + e.getMessage(), e);
+          }
+          assertThrows(AccumulatorProofException.class,
+              () -> AccumulatorVerifier.verifyEventInclusion(info.eventRootHash(), event.hash(), index + 1, eventProof));
+          return index;
+        });
+      }
+
+      assertEquals(1, call(d, "get_events_with_proofs", "[\"" + key + "\", 1, 10]").get("result").size());
+      assertEquals(0, call(d, "get_events_with_proofs", "[\"" + key + "\", 2, 10]").get("result").size());
+      assertEquals(-32602, call(d, "get_events_with_proofs", "[\"00ff\", 0, 10]").get("error").get("code").asInt());
+      assertEquals(-32600,
+          call(d, "get_events_with_proofs", "[\"" + key + "\", 0, 1001]").get("error").get("code").asInt());
+    }
+  }
+
   private static void verifyInclusion(HashValue root, TransactionInfo info, long version, AccumulatorProof proof) {
     try {
       AccumulatorVerifier.verifyInclusion(root, info.hash(), version, proof);
