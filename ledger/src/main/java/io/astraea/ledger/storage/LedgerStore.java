@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SortedMap;
 
 /**
@@ -375,6 +376,36 @@ public final class LedgerStore implements AutoCloseable {
           transactionInfo(version), EventAccumulatorProofs.inclusion(hashes, e.eventIndex())));
     }
     return out;
+  }
+
+  /**
+   * The sequence number of the last event of {@code key} emitted at or before {@code version}, if
+   * any: an exponential then binary search over the stream's index, O(log n) lookups.
+   */
+  public OptionalLong eventSequenceAtOrBefore(EventKey key, long version) throws StorageException {
+    if (!eventAtOrBefore(key, 0, version)) {
+      return OptionalLong.empty();
+    }
+    long good = 0;
+    long bad = 1;
+    while (eventAtOrBefore(key, bad, version)) {
+      good = bad;
+      bad = bad > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : bad * 2;
+    }
+    while (bad - good > 1) {
+      long mid = good + (bad - good) / 2;
+      if (eventAtOrBefore(key, mid, version)) {
+        good = mid;
+      } else {
+        bad = mid;
+      }
+    }
+    return OptionalLong.of(good);
+  }
+
+  private boolean eventAtOrBefore(EventKey key, long sequence, long version) throws StorageException {
+    List<EventWithVersion> e = eventsByKey(key, sequence, 1);
+    return !e.isEmpty() && e.get(0).event().sequenceNumber() == sequence && e.get(0).transactionVersion() <= version;
   }
 
   /** Up to {@code limit} events of {@code key} from sequence number {@code start}, in order. */

@@ -76,6 +76,7 @@ public final class DiemJsonRpcMethods {
         p -> proofs.getAccountStateWithProof(p.expect(1, 3), address(p, 0, "account")));
     m.put("get_transactions_with_proofs", proofs::getTransactionsWithProofs);
     m.put("get_events_with_proofs", proofs::getEventsWithProofs);
+    m.put("get_event_by_version_with_proof", proofs::getEventByVersionWithProof);
     m.put("get_account_transactions_with_proofs",
         p -> proofs.getAccountTransactionsWithProofs(p.expect(4, 5), address(p, 0, "account")));
     return m;
@@ -120,10 +121,7 @@ public final class DiemJsonRpcMethods {
     p.expect(0, 1);
     long latest = latest();
     long version = p.has(0) ? p.u64(0, "version") : latest;
-    if (version > latest) {
-      throw JsonRpcException.invalidParams(
-          "Invalid param version(" + version + ") should <= latest version " + latest);
-    }
+    requireAtMost("version", version, latest, "latest version");
     return read(() -> {
       SystemState s = ledger.system(version);
       ObjectNode o = Json.F.objectNode();
@@ -149,10 +147,7 @@ public final class DiemJsonRpcMethods {
     AccountAddress address = address(p, 0, "account");
     long latest = latest();
     long version = p.has(1) ? p.u64(1, "version") : latest;
-    if (version > latest) {
-      throw JsonRpcException.invalidParams(
-          "Invalid param version(" + version + ") should <= latest version " + latest);
-    }
+    requireAtMost("version", version, latest, "latest version");
     return read(() -> {
       Optional<AccountState> s = ledger.account(address, version);
       return s.<JsonNode>map(a -> AccountJson.of(address, a, version)).orElse(Json.F.nullNode());
@@ -257,6 +252,14 @@ public final class DiemJsonRpcMethods {
           JsonRpcError.INVALID_REQUEST, "Invalid Request: page size = " + limit + ", exceed limit " + MAX_PAGE);
     }
     return limit;
+  }
+
+  /** Refuses a version parameter past what the ledger (or the request) allows, as Diem words it. */
+  static void requireAtMost(String name, long value, long bound, String boundName) throws JsonRpcException {
+    if (value > bound) {
+      throw JsonRpcException.invalidParams(
+          "Invalid param " + name + "(" + value + ") should <= " + boundName + " " + bound);
+    }
   }
 
   static EventKey eventKey(Params p, int i) throws JsonRpcException {

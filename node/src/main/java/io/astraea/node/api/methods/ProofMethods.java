@@ -22,6 +22,7 @@ import io.astraea.node.api.Params;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The verifiable-read methods, as Diem shapes them: every proof is the hex of its BCS bytes.
@@ -50,6 +51,10 @@ import java.util.Optional;
  *   <li>{@code get_events_with_proofs(key, start, limit)}: the stream's events from sequence number
  *       {@code start}, at most {@code limit}, emitted by the latest certified version, each as
  *       {@code {event_with_proof: <hex BCS EventWithProof>}}.
+ *   <li>{@code get_event_by_version_with_proof(key, version?)}: the stream's last event at or before
+ *       {@code version} (default: the latest certified version) as {@code lower_bound_incl}, and
+ *       the one after it as {@code upper_bound_excl}, each present only if it exists by the latest
+ *       certified version, with proofs there; {@code {}} for a stream without events.
  * </ul>
  */
 final class ProofMethods {
@@ -64,10 +69,7 @@ final class ProofMethods {
     long version = p.u64(0, "version");
     LedgerInfoWithSignatures li = latestLedgerInfo();
     long certified = li.ledgerInfo().version();
-    if (version > certified) {
-      throw JsonRpcException.invalidParams(
-          "Invalid param version(" + version + ") should <= latest certified version " + certified);
-    }
+    DiemJsonRpcMethods.requireAtMost("version", version, certified, "latest certified version");
     return read(() -> {
       long clientEpoch = ledger.system(version).epoch();
       List<LedgerInfoWithSignatures> changes =
@@ -86,14 +88,8 @@ final class ProofMethods {
     long ledgerVersion = p.has(2) ? p.u64(2, "ledger_version") : certifiedOrLatest();
     long version = p.has(1) ? p.u64(1, "version") : ledgerVersion;
     long latest = ledger.latestVersion();
-    if (ledgerVersion > latest) {
-      throw JsonRpcException.invalidParams(
-          "Invalid param ledger_version(" + ledgerVersion + ") should <= latest version " + latest);
-    }
-    if (version > ledgerVersion) {
-      throw JsonRpcException.invalidParams(
-          "Invalid param version(" + version + ") should <= ledger_version " + ledgerVersion);
-    }
+    DiemJsonRpcMethods.requireAtMost("ledger_version", ledgerVersion, latest, "latest version");
+    DiemJsonRpcMethods.requireAtMost("version", version, ledgerVersion, "ledger_version");
     return read(() -> {
       AccountStateWithProof s = ledger.store().accountStateWithProof(StateKeys.accountKey(account), version, ledgerVersion);
       ObjectNode o = Json.F.objectNode();
@@ -147,10 +143,7 @@ final class ProofMethods {
     boolean withEvents = p.bool(3, "include_events");
     long ledgerVersion = p.has(4) ? p.u64(4, "ledger_version") : certifiedOrLatest();
     long latest = ledger.latestVersion();
-    if (ledgerVersion > latest) {
-      throw JsonRpcException.invalidParams(
-          "Invalid param ledger_version(" + ledgerVersion + ") should <= latest version " + latest);
-    }
+    DiemJsonRpcMethods.requireAtMost("ledger_version", ledgerVersion, latest, "latest version");
     return read(() -> {
       ObjectNode o = Json.F.objectNode();
       ArrayNode out = o.putArray("serialized_txns_with_proofs");
@@ -182,6 +175,30 @@ final class ProofMethods {
       }
       return out;
     });
+  }
+
+  JsonNode getEventByVersionWithProof(Params p) throws JsonRpcException {
+    p.expect(1, 2);
+    EventKey key = DiemJsonRpcMethods.eventKey(p, 0);
+    long certified = certifiedOrLatest();
+    long version = p.has(1) ? p.u64(1, "version") : certified;
+    DiemJsonRpcMethods.requireAtMost("version", version, certified, "latest certified version");
+    return read(() -> {
+      ObjectNode o = Json.F.objectNode();
+      OptionalLong lower = ledger.store().eventSequenceAtOrBefore(key, version);
+      if (lower.isPresent()) {
+        putEvent(o, "lower_bound_incl", key, lower.getAsLong(), certified);
+      }
+      putEvent(o, "upper_bound_excl", key, lower.isPresent() ? lower.getAsLong() + 1 : 0, certified);
+      return o;
+    });
+  }
+
+  private void putEvent(ObjectNode o, String field, EventKey key, long sequence, long ledgerVersion)
+      throws StorageException {
+    for (EventWithProof e : ledger.store().eventsWithProofs(key, sequence, 1, ledgerVersion)) {
+      o.putObject(field).put("event_with_proof", Json.hex(e.toBcs()));
+    }
   }
 
   private long certifiedOrLatest() throws JsonRpcException {

@@ -19,6 +19,7 @@ import io.astraea.ledger.jmt.SparseMerkleProof;
 import io.astraea.ledger.jmt.SparseMerkleProofVerifier;
 import io.astraea.ledger.state.AccountState;
 import io.astraea.ledger.state.StateKeys;
+import io.astraea.ledger.storage.EventWithProof;
 import io.astraea.ledger.types.Bytes;
 import io.astraea.ledger.types.ContractEvent;
 import io.astraea.ledger.types.Transaction;
@@ -288,6 +289,63 @@ class ProofMethodsTest {
       assertEquals(-32600,
           call(d, "get_events_with_proofs", "[\"" + key + "\", 0, 1001]").get("error").get("code").asInt());
     }
+  }
+
+  @Test
+  void eventByVersionBracketsTheVersionWithTheEventsAroundIt() throws Exception {
+    try (TestChain chain = new TestChain(dir)) {
+      DiemJsonRpcMethods m = new DiemJsonRpcMethods(chain.store, chain.submitter(), () -> 0);
+      JsonRpcDispatcher d = new JsonRpcDispatcher(MAPPER, m.methods(), m::metadata, 10);
+      long[] versions = new long[3];
+      for (long seq = 0; seq < 3; seq++) {
+        chain.block(List.of(chain.txn(chain.users.get(0), chain.user(0), seq,
+            ScriptPayloads.peerToPeer("XUS", chain.user(1), 10 + seq, Bytes.EMPTY, Bytes.EMPTY))));
+        versions[(int) seq] = chain.store.latestVersion();
+      }
+      HashValue root = chain.certify().ledgerInfo().commitInfo().executedStateId();
+      String key = call(d, "get_account", "[\"" + chain.user(0).toHex() + "\"]").get("result")
+          .get("sent_events_key").asText();
+      String quiet = call(d, "get_account", "[\"" + chain.user(2).toHex() + "\"]").get("result")
+          .get("sent_events_key").asText();
+
+      assertEquals(List.of(), fieldNames(byVersion(d, quiet, "")));
+      JsonNode before = byVersion(d, key, ", " + (versions[0] - 1));
+      assertEquals(List.of("upper_bound_excl"), fieldNames(before));
+      assertEquals(0, provenSequence(before.get("upper_bound_excl"), root));
+      for (int i = 0; i < 3; i++) {
+        for (long v : new long[] {versions[i], versions[i] + (i < 2 ? 1 : 0)}) {
+          JsonNode at = byVersion(d, key, ", " + v);
+          assertEquals(i, provenSequence(at.get("lower_bound_incl"), root), "version " + v);
+          if (i < 2) {
+            assertEquals(i + 1, provenSequence(at.get("upper_bound_excl"), root), "version " + v);
+          } else {
+            assertEquals(List.of("lower_bound_incl"), fieldNames(at));
+          }
+        }
+      }
+      assertEquals(2, provenSequence(byVersion(d, key, "").get("lower_bound_incl"), root));
+      long certified = chain.store.latestVersion();
+      assertEquals(-32602, call(d, "get_event_by_version_with_proof", "[\"" + key + "\", " + (certified + 1) + "]")
+          .get("error").get("code").asInt());
+    }
+  }
+
+  private static JsonNode byVersion(JsonRpcDispatcher d, String key, String version) throws Exception {
+    return call(d, "get_event_by_version_with_proof", "[\"" + key + "\"" + version + "]").get("result");
+  }
+
+  private static List<String> fieldNames(JsonNode o) {
+    List<String> names = new java.util.ArrayList<>();
+    o.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  /** Decodes and verifies one {@code {event_with_proof}} against {@code root}; its sequence number. */
+  private static long provenSequence(JsonNode bound, HashValue root) throws Exception {
+    EventWithProof e = BcsReader.decode(hex(bound.get("event_with_proof")), EventWithProof::decode);
+    verifyInclusion(root, e.info(), e.transactionVersion(), e.infoProof());
+    AccumulatorVerifier.verifyEventInclusion(e.info().eventRootHash(), e.event().hash(), e.eventIndex(), e.eventProof());
+    return e.event().sequenceNumber();
   }
 
   private static void verifyInclusion(HashValue root, TransactionInfo info, long version, AccumulatorProof proof) {
