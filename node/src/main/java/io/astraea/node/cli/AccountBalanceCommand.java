@@ -2,10 +2,16 @@ package io.astraea.node.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.astraea.crypto.AccountAddress;
-import io.astraea.crypto.keys.KeyFileException;
+import io.astraea.config.GenesisDescription;
+import io.astraea.crypto.quorum.EpochState;
+import io.astraea.ledger.genesis.GenesisBuilder;
+import io.astraea.ledger.state.AccountState;
+import io.astraea.node.client.JsonRpcClient;
+import io.astraea.node.client.LightClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,11 +31,20 @@ final class AccountBalanceCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the account as Diem's JSON view.")
   boolean json;
 
+  @Option(names = "--verify", paramLabel = "GENESIS",
+      description = "Trust only the validators of this genesis description: check that a quorum of them "
+          + "(through signed epoch changes) certified the node's latest ledger info, and that the account's "
+          + "state is proven against it. Prints the proven state.")
+  Path genesis;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws KeyFileException, IOException, InterruptedException {
+  public Integer call() throws Exception {
     AccountAddress address = target.resolve();
+    if (genesis != null) {
+      return verified(address);
+    }
     JsonNode a = new AccountRpc(url, Duration.ofSeconds(10)).account(address)
         .orElseThrow(() -> new IOException("account " + address.toHex() + " does not exist"));
     PrintWriter out = spec.commandLine().getOut();
@@ -45,6 +60,28 @@ final class AccountBalanceCommand implements Callable<Integer> {
         out.println("frozen:           yes");
       }
     }
+    out.flush();
+    return AstraeaCli.EXIT_OK;
+  }
+
+  private int verified(AccountAddress address) throws Exception {
+    if (json) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--json and --verify cannot be combined");
+    }
+    EpochState trusted = GenesisBuilder.build(GenesisDescription.load(genesis)).epochState();
+    LightClient.VerifiedAccount v =
+        new LightClient(new JsonRpcClient(url, Duration.ofSeconds(10)), trusted).account(address);
+    AccountState a = v.state().orElseThrow(() -> new IOException(
+        "account " + address.toHex() + " does not exist (proven absent at version " + v.version() + ")"));
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("account:          %s%n", address.toHex());
+    out.printf("sequence number:  %d%n", a.sequenceNumber());
+    a.balances().forEach((currency, amount) -> out.printf("balance:          %d %s%n", amount, currency));
+    if (a.frozen()) {
+      out.println("frozen:           yes");
+    }
+    out.printf("verified:         version %d, epoch %d, signed by %d of %d validators%n",
+        v.version(), v.epoch(), v.signatures(), v.validators());
     out.flush();
     return AstraeaCli.EXIT_OK;
   }

@@ -8,7 +8,9 @@ import io.astraea.crypto.AccountAddress;
 import io.astraea.crypto.AuthenticationKey;
 import io.astraea.crypto.keys.KeyFiles;
 import io.astraea.ledger.state.AccountState;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.astraea.node.api.HttpApiServer;
+import io.astraea.node.api.HttpReply;
 import io.astraea.node.api.HttpRoute;
 import io.astraea.node.api.JsonRpcDispatcher;
 import io.astraea.node.api.JsonRpcRoute;
@@ -76,6 +78,54 @@ class AccountCommandsTest {
 
   private static AccountAddress addressOf(Path key) throws Exception {
     return AuthenticationKey.ed25519(KeyFiles.readPrivateKey(key).publicKey()).derivedAddress();
+  }
+
+  @Test
+  void verifiedBalanceTrustsOnlyTheGenesisValidatorsAndTheProofs() throws Exception {
+    Path genesis = dir.resolve("genesis.yaml");
+    String yaml = chain.description.toCanonicalYaml();
+    Files.writeString(genesis, yaml);
+    chain.certify();
+    AccountAddress user = chain.user(2);
+    assertEquals(0, run("account", "balance", "--url", url, "--address", user.toHex(), "--verify", genesis.toString()),
+        err.toString());
+    assertTrue(out.toString().contains("balance:          " + state(user).balance("XUS") + " XUS"), out.toString());
+    assertTrue(out.toString().contains("signed by 1 of 1 validators"), out.toString());
+
+    // The same answers against another validator set: refused.
+    Path other = dir.resolve("other-genesis.yaml");
+    String validatorKey = chain.validator.publicKey().toHex();
+    assertTrue(yaml.contains(validatorKey));
+    Files.writeString(other, yaml.replace(validatorKey, TestChain.key(42).publicKey().toHex()));
+    assertEquals(1, run("account", "balance", "--url", url, "--address", user.toHex(), "--verify", other.toString()));
+    assertTrue(err.toString().contains("not certified by the trusted validators"), err.toString());
+
+    // A node that lies about the balance: the state proof gives it away.
+    DiemJsonRpcMethods methods = new DiemJsonRpcMethods(chain.store, chain.submitter(), () -> 0);
+    JsonRpcRoute honest =
+        new JsonRpcRoute(new JsonRpcDispatcher(new ObjectMapper(), methods.methods(), methods::metadata, 20));
+    HttpRoute lying = request -> {
+      HttpReply reply = honest.handle(request);
+      try {
+        com.fasterxml.jackson.databind.node.ObjectNode body =
+            (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(reply.body());
+        JsonNode result = body.path("result");
+        if (result.has("blob") && result.get("blob").isTextual()) {
+          AccountState real = AccountState.fromBcs(java.util.HexFormat.of().parseHex(result.get("blob").asText()));
+          byte[] richer = real.withBalance("XUS", real.balance("XUS") + 1_000_000).toBcs();
+          ((com.fasterxml.jackson.databind.node.ObjectNode) result).put("blob", java.util.HexFormat.of().formatHex(richer));
+        }
+        return HttpReply.json(200, new ObjectMapper().writeValueAsBytes(body));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    try (HttpApiServer liar = new HttpApiServer(Map.of("/v1", lying), 1 << 20, 1)) {
+      String liarUrl = "http://127.0.0.1:" + liar.start(new InetSocketAddress("127.0.0.1", 0)).getPort() + "/v1";
+      assertEquals(1, run("account", "balance", "--url", liarUrl, "--address", user.toHex(), "--verify",
+          genesis.toString()));
+      assertTrue(err.toString().contains("proof does not verify"), err.toString());
+    }
   }
 
   @Test

@@ -8,7 +8,9 @@ import io.astraea.config.testnet.TestnetGenerator;
 import io.astraea.crypto.AccountAddress;
 import io.astraea.crypto.bcs.BcsWriter;
 import io.astraea.crypto.keys.KeyFiles;
+import io.astraea.crypto.quorum.EpochState;
 import io.astraea.ledger.execution.StandardScript;
+import io.astraea.ledger.genesis.GenesisBuilder;
 import io.astraea.ledger.state.StateKeys;
 import io.astraea.ledger.types.Bytes;
 import io.astraea.ledger.types.Identifier;
@@ -16,6 +18,7 @@ import io.astraea.ledger.types.ModuleId;
 import io.astraea.ledger.types.ScriptFunction;
 import io.astraea.ledger.types.TransactionPayload;
 import io.astraea.node.api.methods.ScriptPayloads;
+import io.astraea.node.client.LightClient;
 import io.astraea.node.faucet.FaucetKeys;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -122,6 +125,15 @@ class ReconfigurationClusterTest {
     for (int n : REMAINING) {
       assertEquals(rootHash, Rpc.accumulatorRoot(cluster.rpc(n), common), "node " + n + "'s root at " + common);
     }
+
+    // A client that trusts only the genesis validators follows the signed epoch change to epoch 2's
+    // validators, and verifies the payee's balance against their certified ledger info.
+    EpochState genesisValidators = GenesisBuilder.build(cluster.genesis()).epochState();
+    LightClient.VerifiedAccount verified =
+        new LightClient(cluster.rpc(1), genesisValidators).account(payee.address());
+    assertEquals(2, verified.epoch());
+    assertEquals(3, verified.validators());
+    assertEquals(42, verified.state().orElseThrow().balance(XUS));
   }
 
   /** {@code remove_validator_and_reconfigure(sliding_nonce, validator_name, validator_address)}. */

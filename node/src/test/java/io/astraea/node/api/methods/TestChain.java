@@ -59,6 +59,8 @@ public final class TestChain implements AutoCloseable {
   public final List<Ed25519PrivateKey> users = List.of(key(10), key(11), key(12));
 
   public final LedgerStore store;
+  /** The genesis description the chain started from (its one validator signs {@link #certify}). */
+  public final GenesisDescription description;
   private final BlockExecutor executor = new BlockExecutor(ExecutorConfig.standard());
   private long clock = START_USECS;
   private long round;
@@ -76,6 +78,7 @@ public final class TestChain implements AutoCloseable {
         List.of(new GenesisValidator("v0", address(validator), Optional.of(authKey(validator)),
             validator.publicKey(), key(5).publicKey(), "127.0.0.1", 6180, 1)),
         funded);
+    this.description = d;
     Genesis genesis = GenesisBuilder.build(d);
     store = LedgerStore.open(dir);
     commit(List.of(genesis.transaction()), List.of(genesis.output()));
@@ -126,13 +129,15 @@ public final class TestChain implements AutoCloseable {
     return out;
   }
 
-  /** Stores an (unsigned) ledger info certifying the latest version, as a commit with a QC would. */
+  /** Stores a ledger info certifying the latest version, signed by the one validator, as a commit would. */
   public LedgerInfoWithSignatures certify() throws Exception {
     long v = store.latestVersion();
     long epoch = new LedgerReader(store).system(v).epoch();
     BlockInfo info = new BlockInfo(epoch, round, HashValue.sha3Of(new byte[] {(byte) v}), store.accumulatorRoot(v), v,
         clock, Optional.empty());
-    LedgerInfoWithSignatures li = LedgerInfoWithSignatures.of(new LedgerInfo(info, HashValue.ZERO), Map.of());
+    LedgerInfo ledgerInfo = new LedgerInfo(info, HashValue.ZERO);
+    LedgerInfoWithSignatures li = LedgerInfoWithSignatures.of(ledgerInfo,
+        Map.of(address(validator), validator.sign(ledgerInfo.signingMessage())));
     store.commitLedgerInfo(li);
     return li;
   }

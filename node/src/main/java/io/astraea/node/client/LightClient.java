@@ -1,0 +1,128 @@
+package io.astraea.node.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.astraea.consensus.types.EpochChangeProof;
+import io.astraea.consensus.types.SignatureChecker;
+import io.astraea.crypto.AccountAddress;
+import io.astraea.crypto.bcs.BcsException;
+import io.astraea.crypto.bcs.BcsReader;
+import io.astraea.crypto.quorum.EpochState;
+import io.astraea.crypto.quorum.LedgerInfo;
+import io.astraea.crypto.quorum.LedgerInfoWithSignatures;
+import io.astraea.crypto.quorum.VerifyException;
+import io.astraea.ledger.accumulator.AccumulatorProof;
+import io.astraea.ledger.accumulator.AccumulatorProofException;
+import io.astraea.ledger.accumulator.AccumulatorVerifier;
+import io.astraea.ledger.jmt.ProofException;
+import io.astraea.ledger.jmt.SparseMerkleProof;
+import io.astraea.ledger.jmt.SparseMerkleProofVerifier;
+import io.astraea.ledger.state.AccountState;
+import io.astraea.ledger.state.StateKeys;
+import io.astraea.ledger.types.TransactionInfo;
+import java.io.IOException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Reads an account from one node without trusting it, as Diem's verifying clients do: the latest
+ * ledger info must be signed by a quorum of validators reached from a trusted epoch (the genesis
+ * validator set) through signed epoch changes; the account's state must be proven against that
+ * ledger info's accumulator root, through the transaction info holding its state root.
+ */
+public final class LightClient {
+  /** An account as a quorum of validators certified it at {@code version}. */
+  public record VerifiedAccount(
+      long version, long epoch, int signatures, int validators, Optional<AccountState> state) {}
+
+  private final JsonRpcClient rpc;
+  private final EpochState trusted;
+
+  /** @param trusted the validator set the client trusts, e.g. the genesis one */
+  public LightClient(JsonRpcClient rpc, EpochState trusted) {
+    this.rpc = rpc;
+    this.trusted = trusted;
+  }
+
+  public VerifiedAccount account(AccountAddress address)
+      throws IOException, InterruptedException, UnverifiedAnswerException {
+    Certified certified = latestCertified();
+    LedgerInfo li = certified.ledgerInfo().ledgerInfo();
+    JsonNode a = rpc.call("get_account_state_with_proof", address.toHex(), li.version(), li.version());
+    if (a == null || a.path("version").asLong(-1) != li.version()) {
+      throw new UnverifiedAnswerException("the account state is not at the certified version " + li.version());
+    }
+    JsonNode proof = a.path("proof");
+    TransactionInfo info = decode(proof, "transaction_info", TransactionInfo::decode);
+    AccumulatorProof infoProof = decode(proof, "ledger_info_to_transaction_info_proof", AccumulatorProof::decode);
+    SparseMerkleProof stateProof = decode(proof, "transaction_info_to_account_proof", SparseMerkleProof::decode);
+    Optional<byte[]> blob = Optional.empty();
+    if (a.path("blob").isTextual()) {
+      blob = Optional.of(hex(a.path("blob").asText(), "blob"));
+    }
+    try {
+      AccumulatorVerifier.verifyInclusion(li.commitInfo().executedStateId(), info.hash(), li.version(), infoProof);
+      SparseMerkleProofVerifier.verify(info.stateRootHash(), StateKeys.accountKey(address), blob, stateProof);
+    } catch (AccumulatorProofException | ProofException e) {
+      throw new UnverifiedAnswerException("the account's proof does not verify: " + e.getMessage(), e);
+    }
+    Optional<AccountState> state = Optional.empty();
+    if (blob.isPresent()) {
+      try {
+        state = Optional.of(AccountState.fromBcs(blob.get()));
+      } catch (BcsException e) {
+        throw new UnverifiedAnswerException("the proven account blob does not decode: " + e.getMessage(), e);
+      }
+    }
+    return new VerifiedAccount(li.version(), li.epoch(), certified.ledgerInfo().signatures().size(),
+        certified.epoch().verifier().size(), state);
+  }
+
+  /** A ledger info and the epoch state whose quorum signed it. */
+  private record Certified(LedgerInfoWithSignatures ledgerInfo, EpochState epoch) {}
+
+  /** The node's latest ledger info, checked from the trusted epoch on. */
+  private Certified latestCertified() throws IOException, InterruptedException, UnverifiedAnswerException {
+    JsonNode sp = rpc.call("get_state_proof", 0);
+    if (sp == null || !sp.isObject()) {
+      throw new UnverifiedAnswerException("no state proof in the answer");
+    }
+    LedgerInfoWithSignatures li = decode(sp, "ledger_info_with_signatures", LedgerInfoWithSignatures::decode);
+    EpochChangeProof changes = decode(sp, "epoch_change_proof", EpochChangeProof::decode);
+    EpochState state = trusted;
+    try {
+      if (li.ledgerInfo().epoch() > state.epoch()) {
+        state = changes.verify(state, SignatureChecker.ed25519());
+      }
+      li.verify(state);
+    } catch (VerifyException e) {
+      throw new UnverifiedAnswerException(
+          "the latest ledger info is not certified by the trusted validators: " + e.getMessage(), e);
+    }
+    return new Certified(li, state);
+  }
+
+  @FunctionalInterface
+  private interface Decoder<T> {
+    T decode(BcsReader r) throws BcsException;
+  }
+
+  private static <T> T decode(JsonNode parent, String field, Decoder<T> decoder) throws UnverifiedAnswerException {
+    JsonNode n = parent.path(field);
+    if (!n.isTextual()) {
+      throw new UnverifiedAnswerException("the answer has no " + field);
+    }
+    try {
+      return BcsReader.decode(hex(n.asText(), field), decoder::decode);
+    } catch (BcsException e) {
+      throw new UnverifiedAnswerException(field + " does not decode: " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] hex(String s, String field) throws UnverifiedAnswerException {
+    try {
+      return HexFormat.of().parseHex(s);
+    } catch (IllegalArgumentException e) {
+      throw new UnverifiedAnswerException(field + " is not hex", e);
+    }
+  }
+}
