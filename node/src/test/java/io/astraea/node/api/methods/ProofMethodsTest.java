@@ -43,6 +43,12 @@ class ProofMethodsTest {
     return MAPPER.readTree(d.handle(body.getBytes()));
   }
 
+  /** The node's JSON-RPC methods over {@code chain}'s ledger. */
+  private static JsonRpcDispatcher dispatcher(TestChain chain) {
+    DiemJsonRpcMethods m = new DiemJsonRpcMethods(chain.store, chain.submitter(), () -> 0);
+    return new JsonRpcDispatcher(MAPPER, m.methods(), m::metadata, 10);
+  }
+
   private static byte[] hex(JsonNode n) {
     return HexFormat.of().parseHex(n.asText());
   }
@@ -50,8 +56,7 @@ class ProofMethodsTest {
   @Test
   void stateAndAccountProofsVerify() throws Exception {
     try (TestChain chain = new TestChain(dir)) {
-      DiemJsonRpcMethods m = new DiemJsonRpcMethods(chain.store, chain.submitter(), () -> 0);
-      JsonRpcDispatcher d = new JsonRpcDispatcher(MAPPER, m.methods(), m::metadata, 10);
+      JsonRpcDispatcher d = dispatcher(chain);
       assertEquals(-32000, call(d, "get_state_proof", "[0]").get("error").get("code").asInt());
 
       chain.block(List.of(chain.txn(chain.users.get(0), chain.user(0), 0,
@@ -126,8 +131,7 @@ class ProofMethodsTest {
   @Test
   void transactionsWithProofsVerifyAgainstTheCertifiedLedgerInfo() throws Exception {
     try (TestChain chain = new TestChain(dir)) {
-      DiemJsonRpcMethods m = new DiemJsonRpcMethods(chain.store, chain.submitter(), () -> 0);
-      JsonRpcDispatcher d = new JsonRpcDispatcher(MAPPER, m.methods(), m::metadata, 10);
+      JsonRpcDispatcher d = dispatcher(chain);
       chain.block(List.of(
           chain.txn(chain.users.get(0), chain.user(0), 0,
               ScriptPayloads.peerToPeer("XUS", chain.user(1), 77, Bytes.EMPTY, Bytes.EMPTY)),
@@ -183,8 +187,7 @@ class ProofMethodsTest {
   @Test
   void accountTransactionsWithProofsVerifyAtTheLedgerVersionAsked() throws Exception {
     try (TestChain chain = new TestChain(dir)) {
-      DiemJsonRpcMethods m = new DiemJsonRpcMethods(chain.store, chain.submitter(), () -> 0);
-      JsonRpcDispatcher d = new JsonRpcDispatcher(MAPPER, m.methods(), m::metadata, 10);
+      JsonRpcDispatcher d = dispatcher(chain);
       String sender = "\"" + chain.user(0).toHex() + "\"";
       for (long seq = 0; seq < 2; seq++) {
         chain.block(List.of(chain.txn(chain.users.get(0), chain.user(0), seq,
@@ -248,8 +251,7 @@ class ProofMethodsTest {
   @Test
   void eventsWithProofsVerifyUnderTheirTransactionsEventRoot() throws Exception {
     try (TestChain chain = new TestChain(dir)) {
-      DiemJsonRpcMethods m = new DiemJsonRpcMethods(chain.store, chain.submitter(), () -> 0);
-      JsonRpcDispatcher d = new JsonRpcDispatcher(MAPPER, m.methods(), m::metadata, 10);
+      JsonRpcDispatcher d = dispatcher(chain);
       for (long seq = 0; seq < 2; seq++) {
         chain.block(List.of(chain.txn(chain.users.get(0), chain.user(0), seq,
             ScriptPayloads.peerToPeer("XUS", chain.user(1), 10 + seq, Bytes.EMPTY, Bytes.EMPTY))));
@@ -294,8 +296,7 @@ class ProofMethodsTest {
   @Test
   void eventByVersionBracketsTheVersionWithTheEventsAroundIt() throws Exception {
     try (TestChain chain = new TestChain(dir)) {
-      DiemJsonRpcMethods m = new DiemJsonRpcMethods(chain.store, chain.submitter(), () -> 0);
-      JsonRpcDispatcher d = new JsonRpcDispatcher(MAPPER, m.methods(), m::metadata, 10);
+      JsonRpcDispatcher d = dispatcher(chain);
       long[] versions = new long[3];
       for (long seq = 0; seq < 3; seq++) {
         chain.block(List.of(chain.txn(chain.users.get(0), chain.user(0), seq,
