@@ -2,11 +2,7 @@ package io.astraea.node.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.astraea.crypto.AccountAddress;
-import io.astraea.config.GenesisDescription;
-import io.astraea.crypto.quorum.EpochState;
-import io.astraea.ledger.genesis.GenesisBuilder;
 import io.astraea.ledger.state.AccountState;
-import io.astraea.node.client.JsonRpcClient;
 import io.astraea.node.client.LightClient;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -68,9 +64,7 @@ final class AccountBalanceCommand implements Callable<Integer> {
     if (json) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--json and --verify cannot be combined");
     }
-    EpochState trusted = GenesisBuilder.build(GenesisDescription.load(genesis)).epochState();
-    LightClient.VerifiedAccount v =
-        new LightClient(new JsonRpcClient(url, Duration.ofSeconds(10)), trusted).account(address);
+    LightClient.VerifiedAccount v = GenesisTrust.client(url, genesis).account(address);
     AccountState a = v.state().orElseThrow(() -> new IOException(
         "account " + address.toHex() + " does not exist (proven absent at version " + v.version() + ")"));
     PrintWriter out = spec.commandLine().getOut();
@@ -80,8 +74,7 @@ final class AccountBalanceCommand implements Callable<Integer> {
     if (a.frozen()) {
       out.println("frozen:           yes");
     }
-    out.printf("verified:         version %d, epoch %d, signed by %d of %d validators%n",
-        v.version(), v.epoch(), v.signatures(), v.validators());
+    out.printf("verified:         %s%n", v.summary());
     out.flush();
     return AstraeaCli.EXIT_OK;
   }

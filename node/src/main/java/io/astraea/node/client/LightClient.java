@@ -18,9 +18,14 @@ import io.astraea.ledger.jmt.SparseMerkleProof;
 import io.astraea.ledger.jmt.SparseMerkleProofVerifier;
 import io.astraea.ledger.state.AccountState;
 import io.astraea.ledger.state.StateKeys;
+import io.astraea.ledger.storage.EventWithProof;
+import io.astraea.ledger.types.ContractEvent;
+import io.astraea.ledger.types.EventKey;
 import io.astraea.ledger.types.TransactionInfo;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,7 +37,13 @@ import java.util.Optional;
 public final class LightClient {
   /** An account as a quorum of validators certified it at {@code version}. */
   public record VerifiedAccount(
-      long version, long epoch, int signatures, int validators, Optional<AccountState> state) {}
+      long version, long epoch, int signatures, int validators, Optional<AccountState> state) {
+    /** What was verified, for people: {@code version V, epoch E, signed by K of N validators}. */
+    public String summary() {
+      return "version " + version + ", epoch " + epoch + ", signed by " + signatures + " of " + validators
+          + " validators";
+    }
+  }
 
   private final JsonRpcClient rpc;
   private final EpochState trusted;
@@ -43,9 +54,24 @@ public final class LightClient {
     this.trusted = trusted;
   }
 
+  /** An event of a stream, proven to have been emitted at {@code version}. */
+  public record VerifiedEvent(long version, ContractEvent event) {}
+
+  /** A ledger info and the epoch state whose quorum signed it. */
+  public record Certified(LedgerInfoWithSignatures ledgerInfo, EpochState epoch) {
+    public long version() {
+      return ledgerInfo.ledgerInfo().version();
+    }
+  }
+
   public VerifiedAccount account(AccountAddress address)
       throws IOException, InterruptedException, UnverifiedAnswerException {
-    Certified certified = latestCertified();
+    return account(address, certified());
+  }
+
+  /** {@code address}'s state at the version {@code certified} certifies. */
+  public VerifiedAccount account(AccountAddress address, Certified certified)
+      throws IOException, InterruptedException, UnverifiedAnswerException {
     LedgerInfo li = certified.ledgerInfo().ledgerInfo();
     JsonNode a = rpc.call("get_account_state_with_proof", address.toHex(), li.version(), li.version());
     if (a == null || a.path("version").asLong(-1) != li.version()) {
@@ -77,11 +103,41 @@ public final class LightClient {
         certified.epoch().verifier().size(), state);
   }
 
-  /** A ledger info and the epoch state whose quorum signed it. */
-  private record Certified(LedgerInfoWithSignatures ledgerInfo, EpochState epoch) {}
+  /**
+   * Events {@code start ..} of stream {@code key}, at most {@code limit}, each proven at the
+   * version {@code certified} certifies. The node may return fewer (the stream may end there);
+   * it cannot skip or alter any: each must carry the next sequence number.
+   */
+  public List<VerifiedEvent> events(EventKey key, long start, int limit, Certified certified)
+      throws IOException, InterruptedException, UnverifiedAnswerException {
+    LedgerInfo li = certified.ledgerInfo().ledgerInfo();
+    JsonNode answer = rpc.call("get_events_with_proofs", key.toHex(), start, limit, li.version());
+    if (answer == null || !answer.isArray() || answer.size() > limit) {
+      throw new UnverifiedAnswerException("get_events_with_proofs did not answer a list of at most " + limit);
+    }
+    List<VerifiedEvent> out = new ArrayList<>();
+    for (JsonNode n : answer) {
+      EventWithProof e = decode(n, "event_with_proof", EventWithProof::decode);
+      long expected = start + out.size();
+      if (!e.event().key().equals(key) || e.event().sequenceNumber() != expected) {
+        throw new UnverifiedAnswerException("expected event " + expected + " of " + key.toHex() + ", got event "
+            + e.event().sequenceNumber() + " of " + e.event().key().toHex());
+      }
+      try {
+        AccumulatorVerifier.verifyInclusion(li.commitInfo().executedStateId(), e.info().hash(), e.transactionVersion(),
+            e.infoProof());
+        AccumulatorVerifier.verifyEventInclusion(e.info().eventRootHash(), e.event().hash(), e.eventIndex(),
+            e.eventProof());
+      } catch (AccumulatorProofException ex) {
+        throw new UnverifiedAnswerException("event " + expected + "'s proof does not verify: " + ex.getMessage(), ex);
+      }
+      out.add(new VerifiedEvent(e.transactionVersion(), e.event()));
+    }
+    return out;
+  }
 
   /** The node's latest ledger info, checked from the trusted epoch on. */
-  private Certified latestCertified() throws IOException, InterruptedException, UnverifiedAnswerException {
+  public Certified certified() throws IOException, InterruptedException, UnverifiedAnswerException {
     JsonNode sp = rpc.call("get_state_proof", 0);
     if (sp == null || !sp.isObject()) {
       throw new UnverifiedAnswerException("no state proof in the answer");

@@ -9,6 +9,7 @@ import io.astraea.crypto.AuthenticationKey;
 import io.astraea.crypto.keys.KeyFiles;
 import io.astraea.ledger.state.AccountState;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.astraea.node.api.HttpApiServer;
 import io.astraea.node.api.HttpReply;
 import io.astraea.node.api.HttpRoute;
@@ -25,6 +26,7 @@ import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +65,43 @@ class AccountCommandsTest {
     chain.close();
   }
 
+  @FunctionalInterface
+  private interface Edit {
+    void apply(ObjectNode responseBody) throws Exception;
+  }
+
+  /** A node (at {@code url()}) that answers as the honest one would, after {@code edit} changed each response. */
+  private record LyingNode(HttpApiServer server, String url) implements AutoCloseable {
+    @Override
+    public void close() {
+      server.close();
+    }
+  }
+
+  private static LyingNode lyingNode(Edit edit) throws InterruptedException {
+    DiemJsonRpcMethods methods = new DiemJsonRpcMethods(chain.store, chain.submitter(), () -> 0);
+    JsonRpcRoute honest =
+        new JsonRpcRoute(new JsonRpcDispatcher(new ObjectMapper(), methods.methods(), methods::metadata, 20));
+    HttpRoute lying = request -> {
+      try {
+        ObjectNode body = (ObjectNode) new ObjectMapper().readTree(honest.handle(request).body());
+        edit.apply(body);
+        return HttpReply.json(200, new ObjectMapper().writeValueAsBytes(body));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    HttpApiServer server = new HttpApiServer(Map.of("/v1", lying), 1 << 20, 1);
+    int port = server.start(new InetSocketAddress("127.0.0.1", 0)).getPort();
+    return new LyingNode(server, "http://127.0.0.1:" + port + "/v1");
+  }
+
+  private static Path genesisFile() throws Exception {
+    Path genesis = dir.resolve("genesis.yaml");
+    Files.writeString(genesis, chain.description.toCanonicalYaml());
+    return genesis;
+  }
+
   private int run(String... args) {
     out = new StringWriter();
     err = new StringWriter();
@@ -82,9 +121,8 @@ class AccountCommandsTest {
 
   @Test
   void verifiedBalanceTrustsOnlyTheGenesisValidatorsAndTheProofs() throws Exception {
-    Path genesis = dir.resolve("genesis.yaml");
-    String yaml = chain.description.toCanonicalYaml();
-    Files.writeString(genesis, yaml);
+    Path genesis = genesisFile();
+    String yaml = Files.readString(genesis);
     chain.certify();
     AccountAddress user = chain.user(2);
     assertEquals(0, run("account", "balance", "--url", url, "--address", user.toHex(), "--verify", genesis.toString()),
@@ -101,28 +139,15 @@ class AccountCommandsTest {
     assertTrue(err.toString().contains("not certified by the trusted validators"), err.toString());
 
     // A node that lies about the balance: the state proof gives it away.
-    DiemJsonRpcMethods methods = new DiemJsonRpcMethods(chain.store, chain.submitter(), () -> 0);
-    JsonRpcRoute honest =
-        new JsonRpcRoute(new JsonRpcDispatcher(new ObjectMapper(), methods.methods(), methods::metadata, 20));
-    HttpRoute lying = request -> {
-      HttpReply reply = honest.handle(request);
-      try {
-        com.fasterxml.jackson.databind.node.ObjectNode body =
-            (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(reply.body());
-        JsonNode result = body.path("result");
-        if (result.has("blob") && result.get("blob").isTextual()) {
-          AccountState real = AccountState.fromBcs(java.util.HexFormat.of().parseHex(result.get("blob").asText()));
-          byte[] richer = real.withBalance("XUS", real.balance("XUS") + 1_000_000).toBcs();
-          ((com.fasterxml.jackson.databind.node.ObjectNode) result).put("blob", java.util.HexFormat.of().formatHex(richer));
-        }
-        return HttpReply.json(200, new ObjectMapper().writeValueAsBytes(body));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
+    try (LyingNode liar = lyingNode(body -> {
+      JsonNode result = body.path("result");
+      if (result.has("blob") && result.get("blob").isTextual()) {
+        AccountState real = AccountState.fromBcs(HexFormat.of().parseHex(result.get("blob").asText()));
+        byte[] richer = real.withBalance("XUS", real.balance("XUS") + 1_000_000).toBcs();
+        ((ObjectNode) result).put("blob", HexFormat.of().formatHex(richer));
       }
-    };
-    try (HttpApiServer liar = new HttpApiServer(Map.of("/v1", lying), 1 << 20, 1)) {
-      String liarUrl = "http://127.0.0.1:" + liar.start(new InetSocketAddress("127.0.0.1", 0)).getPort() + "/v1";
-      assertEquals(1, run("account", "balance", "--url", liarUrl, "--address", user.toHex(), "--verify",
+    })) {
+      assertEquals(1, run("account", "balance", "--url", liar.url(), "--address", user.toHex(), "--verify",
           genesis.toString()));
       assertTrue(err.toString().contains("proof does not verify"), err.toString());
     }
@@ -165,6 +190,37 @@ class AccountCommandsTest {
     assertTrue(h.contains("received") && h.contains("5000 XUS from"), h);
     assertTrue(h.contains("1200 XUS to " + bob.toHex()), h);
     assertTrue(h.indexOf("5000 XUS") < h.indexOf("1200 XUS"), "ledger order: " + h);
+
+    chain.certify();
+    Path genesis = genesisFile();
+    assertEquals(0, run("account", "history", "--url", url, "--address", alice.toHex(), "--verify",
+        genesis.toString()), err.toString());
+    String verified = out.toString();
+    assertTrue(verified.contains("verified: version "), verified);
+    assertEquals(h, verified.substring(0, verified.indexOf("verified: ")), "the same payments, all proven");
+
+    // A node that withholds the account's events: the proven event counters give it away.
+    try (LyingNode liar = lyingNode(body -> {
+      JsonNode result = body.path("result");
+      if (result.isArray() && result.size() > 0 && result.get(0).has("event_with_proof")) {
+        body.putArray("result");
+      }
+    })) {
+      assertEquals(1, run("account", "history", "--url", liar.url(), "--address", alice.toHex(), "--verify",
+          genesis.toString()));
+      assertTrue(err.toString().contains("left out"), err.toString());
+    }
+    // One that skips a payment in the middle of a stream: the sequence numbers give it away.
+    try (LyingNode liar = lyingNode(body -> {
+      JsonNode result = body.path("result");
+      if (result.isArray() && result.size() > 1 && result.get(0).has("event_with_proof")) {
+        ((com.fasterxml.jackson.databind.node.ArrayNode) result).remove(0);
+      }
+    })) {
+      assertEquals(1, run("account", "history", "--url", liar.url(), "--address", alice.toHex(), "--verify",
+          genesis.toString()));
+      assertTrue(err.toString().contains("expected event 0"), err.toString());
+    }
   }
 
   @Test

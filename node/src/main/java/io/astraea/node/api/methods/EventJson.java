@@ -15,12 +15,12 @@ import io.astraea.ledger.types.TypeTag;
  * from the event's BCS payload by its {@code 0x1::Module::Struct} type. Events of other types,
  * or whose payload does not decode, are shown as {@code {"type": "unknown", "bytes": hex}}.
  */
-final class EventJson {
+public final class EventJson {
   private static final double FIXED_POINT_32 = 4294967296.0;
 
   private EventJson() {}
 
-  static ObjectNode of(ContractEvent e, long version) {
+  public static ObjectNode of(ContractEvent e, long version) {
     ObjectNode o = Json.F.objectNode();
     o.put("key", e.key().toHex());
     o.set("sequence_number", Json.u64(e.sequenceNumber()));

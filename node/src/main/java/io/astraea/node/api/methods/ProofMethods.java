@@ -48,9 +48,11 @@ import java.util.OptionalLong;
  *       (default: the latest certified version), as {@code serialized_txns_with_proofs}: each the
  *       BCS of a {@code TransactionWithProof} (version, transaction, its events if asked for, the
  *       accumulator proof of its info at {@code ledger_version}, and the info).
- *   <li>{@code get_events_with_proofs(key, start, limit)}: the stream's events from sequence number
- *       {@code start}, at most {@code limit}, emitted by the latest certified version, each as
- *       {@code {event_with_proof: <hex BCS EventWithProof>}}.
+ *   <li>{@code get_events_with_proofs(key, start, limit, ledger_version?)}: the stream's events from
+ *       sequence number {@code start}, at most {@code limit}, emitted by {@code ledger_version}
+ *       (default: the latest certified version; the parameter is Astraea's, so that a client can
+ *       pin the version its ledger info certifies), each as {@code {event_with_proof: <hex BCS
+ *       EventWithProof>}} with proofs at that version.
  *   <li>{@code get_event_by_version_with_proof(key, version?)}: the stream's last event at or before
  *       {@code version} (default: the latest certified version) as {@code lower_bound_incl}, and
  *       the one after it as {@code upper_bound_excl}, each present only if it exists by the latest
@@ -163,14 +165,15 @@ final class ProofMethods {
   }
 
   JsonNode getEventsWithProofs(Params p) throws JsonRpcException {
-    p.expect(3, 3);
+    p.expect(3, 4);
     EventKey key = DiemJsonRpcMethods.eventKey(p, 0);
     long start = p.u64(1, "start");
     long limit = DiemJsonRpcMethods.pageLimit(p.u64(2, "limit"));
-    long certified = certifiedOrLatest();
+    long ledgerVersion = p.has(3) ? p.u64(3, "ledger_version") : certifiedOrLatest();
+    DiemJsonRpcMethods.requireAtMost("ledger_version", ledgerVersion, ledger.latestVersion(), "latest version");
     return read(() -> {
       ArrayNode out = Json.F.arrayNode();
-      for (EventWithProof e : ledger.store().eventsWithProofs(key, start, (int) limit, certified)) {
+      for (EventWithProof e : ledger.store().eventsWithProofs(key, start, (int) limit, ledgerVersion)) {
         out.addObject().put("event_with_proof", Json.hex(e.toBcs()));
       }
       return out;

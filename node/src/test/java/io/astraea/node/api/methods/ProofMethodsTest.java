@@ -285,6 +285,15 @@ class ProofMethodsTest {
         });
       }
 
+      // Pinned to an earlier ledger version (Astraea's fourth parameter): only what it had, proven there.
+      EventWithProof first = BcsReader.decode(hex(r.get(0).get("event_with_proof")), EventWithProof::decode);
+      long early = first.transactionVersion();
+      JsonNode pinned = call(d, "get_events_with_proofs", "[\"" + key + "\", 0, 10, " + early + "]").get("result");
+      assertEquals(1, pinned.size());
+      assertEquals(0, provenSequence(pinned.get(0), chain.store.accumulatorRoot(early)));
+      assertEquals(-32602, call(d, "get_events_with_proofs",
+          "[\"" + key + "\", 0, 10, " + (chain.store.latestVersion() + 1) + "]").get("error").get("code").asInt());
+
       assertEquals(1, call(d, "get_events_with_proofs", "[\"" + key + "\", 1, 10]").get("result").size());
       assertEquals(0, call(d, "get_events_with_proofs", "[\"" + key + "\", 2, 10]").get("result").size());
       assertEquals(-32602, call(d, "get_events_with_proofs", "[\"00ff\", 0, 10]").get("error").get("code").asInt());
