@@ -29,10 +29,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads an account from one node without trusting it, as Diem's verifying clients do: the latest
- * ledger info must be signed by a quorum of validators reached from a trusted epoch (the genesis
- * validator set) through signed epoch changes; the account's state must be proven against that
- * ledger info's accumulator root, through the transaction info holding its state root.
+ * Reads accounts and event streams from one node without trusting it, as Diem's verifying clients
+ * do: the latest ledger info must be signed by a quorum of validators reached from a trusted epoch
+ * (the genesis validator set) through signed epoch changes ({@link #certified}); an account's
+ * state must be proven against that ledger info's accumulator root, through the transaction info
+ * holding its state root; an event, through its transaction's info and event root.
  */
 public final class LightClient {
   /** An account as a quorum of validators certified it at {@code version}. */
@@ -45,15 +46,6 @@ public final class LightClient {
     }
   }
 
-  private final JsonRpcClient rpc;
-  private final EpochState trusted;
-
-  /** @param trusted the validator set the client trusts, e.g. the genesis one */
-  public LightClient(JsonRpcClient rpc, EpochState trusted) {
-    this.rpc = rpc;
-    this.trusted = trusted;
-  }
-
   /** An event of a stream, proven to have been emitted at {@code version}. */
   public record VerifiedEvent(long version, ContractEvent event) {}
 
@@ -64,6 +56,16 @@ public final class LightClient {
     }
   }
 
+  private final JsonRpcClient rpc;
+  private final EpochState trusted;
+
+  /** @param trusted the validator set the client trusts, e.g. the genesis one */
+  public LightClient(JsonRpcClient rpc, EpochState trusted) {
+    this.rpc = rpc;
+    this.trusted = trusted;
+  }
+
+  /** {@code address}'s state at the node's latest certified version. */
   public VerifiedAccount account(AccountAddress address)
       throws IOException, InterruptedException, UnverifiedAnswerException {
     return account(address, certified());
