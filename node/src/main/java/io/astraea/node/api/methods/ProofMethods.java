@@ -155,10 +155,7 @@ final class ProofMethods {
         if (t.isEmpty()) {
           break;
         }
-        TransactionWithInfo ti = t.get().transaction();
-        BcsWriter w = new BcsWriter().writeU64(ti.version()).write(ti.transaction());
-        w.writeOption(withEvents ? Optional.of(ti.events()) : Optional.empty(), BcsWriter::writeSeq);
-        out.add(Json.hex(w.write(t.get().proof()).write(ti.info()).toByteArray()));
+        out.add(Json.hex(t.get().toBcs(withEvents)));
       }
       return o;
     });
