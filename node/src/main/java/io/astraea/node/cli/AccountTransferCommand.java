@@ -4,14 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.astraea.crypto.AccountAddress;
 import io.astraea.crypto.AuthenticationKey;
 import io.astraea.crypto.Ed25519PrivateKey;
-import io.astraea.crypto.keys.KeyFileException;
 import io.astraea.crypto.keys.KeyFiles;
 import io.astraea.ledger.types.Bytes;
 import io.astraea.ledger.types.ChainId;
+import io.astraea.ledger.types.KeptVmStatus;
 import io.astraea.ledger.types.RawTransaction;
 import io.astraea.ledger.types.SignedTransaction;
 import io.astraea.ledger.types.Transaction;
 import io.astraea.node.api.methods.ScriptPayloads;
+import io.astraea.node.client.LightClient;
+import io.astraea.node.client.UnverifiedAnswerException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code astraea account transfer}: signs a {@code peer_to_peer_with_metadata} payment with the
  * sender's next sequence number (from {@code get_account}) and submits it; with {@code --wait},
- * waits for it to commit and fails unless it executed.
+ * waits for it to commit and fails unless it executed; with {@code --verify}, also proves it.
  */
 @Command(name = "transfer", mixinStandardHelpOptions = true, description = "Send a payment.")
 final class AccountTransferCommand implements Callable<Integer> {
@@ -60,10 +62,15 @@ final class AccountTransferCommand implements Callable<Integer> {
   @Option(names = "--max-gas", defaultValue = "1000000", paramLabel = "N", description = "Max gas units, default ${DEFAULT-VALUE}.")
   long maxGas;
 
+  @Option(names = "--verify", paramLabel = "GENESIS",
+      description = "Wait until the payment is proven committed (implies --wait), trusting only the validators of "
+          + "this genesis description; fails unless the proven transaction is the one signed here and it executed.")
+  Path genesis;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws KeyFileException, IOException, InterruptedException {
+  public Integer call() throws Exception {
     if (amount <= 0 || gasPrice < 0 || maxGas <= 0) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--amount and --max-gas must be positive and --gas-price not negative");
@@ -92,6 +99,9 @@ final class AccountTransferCommand implements Callable<Integer> {
     out.printf("submitted %d %s from %s to %s (sequence number %d, hash %s)%n",
         amount, currency, sender.toHex(), to.toHex(), seq, hash);
     out.flush();
+    if (genesis != null) {
+      return awaitProof(txn, timeout);
+    }
     if (!await) {
       return AstraeaCli.EXIT_OK;
     }
@@ -107,6 +117,43 @@ final class AccountTransferCommand implements Callable<Integer> {
       return AstraeaCli.EXIT_FAILURE;
     }
     out.printf("executed at version %d%n", done.get().path("version").asLong());
+    out.flush();
+    return AstraeaCli.EXIT_OK;
+  }
+
+  /**
+   * Polls until a ledger info the trusted validators signed proves {@code txn}'s sequence number
+   * committed, then checks that the proven transaction is {@code txn} and that it executed.
+   */
+  private int awaitProof(SignedTransaction txn, Duration timeout) throws Exception {
+    LightClient client = GenesisTrust.client(url, genesis);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Optional<LightClient.VerifiedTransaction> proven = Optional.empty();
+    LightClient.Certified certified = null;
+    while (proven.isEmpty()) {
+      if (System.nanoTime() - deadline > 0) {
+        spec.commandLine().getErr().printf("not proven committed within %d s%n", timeoutSecs);
+        return AstraeaCli.EXIT_FAILURE;
+      }
+      certified = client.certified();
+      proven = client.sentTransaction(txn.sender(), txn.sequenceNumber(), certified);
+      if (proven.isEmpty()) {
+        Thread.sleep(100);
+      }
+    }
+    LightClient.VerifiedTransaction t = proven.get();
+    if (!t.transaction().hash().equals(txn.hash())) {
+      throw new UnverifiedAnswerException("sequence number " + txn.sequenceNumber()
+          + " committed another transaction than the one signed here: " + t.transaction().hash().toHex());
+    }
+    if (!(t.info().status() instanceof KeptVmStatus.Executed)) {
+      spec.commandLine().getErr().printf("committed at version %d but did not execute: %s%n", t.version(),
+          t.info().status());
+      return AstraeaCli.EXIT_FAILURE;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("executed at version %d%n", t.version());
+    out.printf("verified: %s%n", certified.summary());
     out.flush();
     return AstraeaCli.EXIT_OK;
   }

@@ -21,6 +21,8 @@ import io.astraea.ledger.state.StateKeys;
 import io.astraea.ledger.storage.EventWithProof;
 import io.astraea.ledger.types.ContractEvent;
 import io.astraea.ledger.types.EventKey;
+import io.astraea.ledger.types.SignedTransaction;
+import io.astraea.ledger.types.Transaction;
 import io.astraea.ledger.types.TransactionInfo;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,15 +38,27 @@ import java.util.Optional;
  * holding its state root; an event, through its transaction's info and event root.
  */
 public final class LightClient {
-  /** An account as a quorum of validators certified it at {@code version}. */
-  public record VerifiedAccount(
-      long version, long epoch, int signatures, int validators, Optional<AccountState> state) {
-    /** What was verified, for people: {@code version V, epoch E, signed by K of N validators}. */
+  /** An account's state (empty: proven absent) at the version {@code certified} certifies. */
+  public record VerifiedAccount(Certified certified, Optional<AccountState> state) {
+    public long version() {
+      return certified.version();
+    }
+
+    public long epoch() {
+      return certified.ledgerInfo().ledgerInfo().epoch();
+    }
+
+    public int validators() {
+      return certified.epoch().verifier().size();
+    }
+
     public String summary() {
-      return "version " + version + ", epoch " + epoch + ", signed by " + signatures + " of " + validators
-          + " validators";
+      return certified.summary();
     }
   }
+
+  /** A user transaction and its info, proven committed at {@code version}. */
+  public record VerifiedTransaction(long version, SignedTransaction transaction, TransactionInfo info) {}
 
   /** An event of a stream, proven to have been emitted at {@code version}. */
   public record VerifiedEvent(long version, ContractEvent event) {}
@@ -53,6 +67,12 @@ public final class LightClient {
   public record Certified(LedgerInfoWithSignatures ledgerInfo, EpochState epoch) {
     public long version() {
       return ledgerInfo.ledgerInfo().version();
+    }
+
+    /** What was verified, for people: {@code version V, epoch E, signed by K of N validators}. */
+    public String summary() {
+      return "version " + version() + ", epoch " + ledgerInfo.ledgerInfo().epoch() + ", signed by "
+          + ledgerInfo.signatures().size() + " of " + epoch.verifier().size() + " validators";
     }
   }
 
@@ -101,8 +121,53 @@ public final class LightClient {
         throw new UnverifiedAnswerException("the proven account blob does not decode: " + e.getMessage(), e);
       }
     }
-    return new VerifiedAccount(li.version(), li.epoch(), certified.ledgerInfo().signatures().size(),
-        certified.epoch().verifier().size(), state);
+    return new VerifiedAccount(certified, state);
+  }
+
+  /**
+   * The transaction {@code sender} sent with sequence number {@code sequence}, proven committed by
+   * the version {@code certified} certifies; empty if the node says it was not (which it cannot
+   * prove: check again against a later ledger info).
+   */
+  public Optional<VerifiedTransaction> sentTransaction(AccountAddress sender, long sequence, Certified certified)
+      throws IOException, InterruptedException, UnverifiedAnswerException {
+    LedgerInfo li = certified.ledgerInfo().ledgerInfo();
+    JsonNode answer = rpc.call("get_account_transactions_with_proofs", sender.toHex(), sequence, 1, false,
+        li.version()).path("serialized_txns_with_proofs");
+    if (!answer.isArray() || answer.size() > 1) {
+      throw new UnverifiedAnswerException("get_account_transactions_with_proofs did not answer at most one transaction");
+    }
+    if (answer.isEmpty()) {
+      return Optional.empty();
+    }
+    TransactionWithProofBytes t = decode(answer.get(0), null, TransactionWithProofBytes::decode);
+    if (!(t.transaction() instanceof Transaction.UserTransaction u)
+        || !u.transaction().sender().equals(sender) || u.transaction().sequenceNumber() != sequence) {
+      throw new UnverifiedAnswerException("the node answered another transaction than " + sender.toHex() + "'s number "
+          + sequence);
+    }
+    if (!t.info().transactionHash().equals(t.transaction().hash())) {
+      throw new UnverifiedAnswerException("the transaction info is not the transaction's");
+    }
+    try {
+      AccumulatorVerifier.verifyInclusion(li.commitInfo().executedStateId(), t.info().hash(), t.version(), t.proof());
+    } catch (AccumulatorProofException e) {
+      throw new UnverifiedAnswerException("the transaction's proof does not verify: " + e.getMessage(), e);
+    }
+    return Optional.of(new VerifiedTransaction(t.version(), u.transaction(), t.info()));
+  }
+
+  /** Diem's {@code TransactionWithProof} as a client decodes it (no events asked for). */
+  private record TransactionWithProofBytes(
+      long version, Transaction transaction, AccumulatorProof proof, TransactionInfo info) {
+    static TransactionWithProofBytes decode(BcsReader r) throws BcsException {
+      long version = r.readU64();
+      Transaction transaction = Transaction.decode(r);
+      if (r.readOption(e -> e.readSeq(ContractEvent::decode)).isPresent()) {
+        throw new BcsException("events the client did not ask for", r.position());
+      }
+      return new TransactionWithProofBytes(version, transaction, AccumulatorProof.decode(r), TransactionInfo.decode(r));
+    }
   }
 
   /**
@@ -164,10 +229,11 @@ public final class LightClient {
     T decode(BcsReader r) throws BcsException;
   }
 
+  /** Decodes {@code parent}'s hex {@code field}, or {@code parent} itself if {@code field} is null. */
   private static <T> T decode(JsonNode parent, String field, Decoder<T> decoder) throws UnverifiedAnswerException {
-    JsonNode n = parent.path(field);
+    JsonNode n = field == null ? parent : parent.path(field);
     if (!n.isTextual()) {
-      throw new UnverifiedAnswerException("the answer has no " + field);
+      throw new UnverifiedAnswerException("the answer has no " + (field == null ? "hex string" : field));
     }
     try {
       return BcsReader.decode(hex(n.asText(), field), decoder::decode);

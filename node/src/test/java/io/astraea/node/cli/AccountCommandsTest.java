@@ -18,6 +18,7 @@ import io.astraea.node.api.JsonRpcRoute;
 import io.astraea.node.api.methods.DiemJsonRpcMethods;
 import io.astraea.node.api.methods.LedgerReader;
 import io.astraea.node.api.methods.TestChain;
+import io.astraea.node.api.methods.TransactionSubmitter;
 import io.astraea.node.faucet.Faucet;
 import io.astraea.node.faucet.FaucetKeys;
 import io.astraea.node.faucet.FaucetRoute;
@@ -38,6 +39,7 @@ import picocli.CommandLine;
 class AccountCommandsTest {
   @TempDir static Path dir;
   static TestChain chain;
+  static TransactionSubmitter committing;
   static HttpApiServer server;
   static String url;
   static String faucetUrl;
@@ -48,10 +50,19 @@ class AccountCommandsTest {
   @BeforeAll
   static void node() throws Exception {
     chain = new TestChain(dir.resolve("db"));
-    DiemJsonRpcMethods methods = new DiemJsonRpcMethods(chain.store, chain.submitter(), () -> 0);
+    // As on a validator, every commit comes with its signed ledger info.
+    committing = txn -> {
+      chain.submitter().submit(txn);
+      try {
+        chain.certify();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    DiemJsonRpcMethods methods = new DiemJsonRpcMethods(chain.store, committing, () -> 0);
     JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(new ObjectMapper(), methods.methods(), methods::metadata, 20);
     Faucet faucet = new Faucet(new FaucetKeys(chain.treasury, chain.dealer), new LedgerReader(chain.store),
-        chain.submitter());
+        committing);
     Map<String, HttpRoute> routes = Map.of("/v1", new JsonRpcRoute(dispatcher), "/mint", new FaucetRoute(faucet));
     server = new HttpApiServer(routes, 1 << 20, 2);
     InetSocketAddress a = server.start(new InetSocketAddress("127.0.0.1", 0));
@@ -79,7 +90,7 @@ class AccountCommandsTest {
   }
 
   private static LyingNode lyingNode(Edit edit) throws InterruptedException {
-    DiemJsonRpcMethods methods = new DiemJsonRpcMethods(chain.store, chain.submitter(), () -> 0);
+    DiemJsonRpcMethods methods = new DiemJsonRpcMethods(chain.store, committing, () -> 0);
     JsonRpcRoute honest =
         new JsonRpcRoute(new JsonRpcDispatcher(new ObjectMapper(), methods.methods(), methods::metadata, 20));
     HttpRoute lying = request -> {
@@ -184,9 +195,29 @@ class AccountCommandsTest {
     assertTrue(out.toString().contains("sequence number 1"), out.toString());
     assertEquals(4500, state(alice).balance("XUS"));
 
+    assertEquals(0, run("account", "transfer", "--url", url, "--key", key.toString(), "--to", bob.toHex(),
+        "--amount", "50", "--verify", genesisFile().toString()), err.toString());
+    assertTrue(out.toString().contains("executed at version"), out.toString());
+    assertTrue(out.toString().contains("verified: version "), out.toString());
+    assertEquals(4450, state(alice).balance("XUS"));
+    // A node that alters the committed transaction's info (its event root): the proof gives it away.
+    try (LyingNode liar = lyingNode(body -> {
+      JsonNode list = body.path("result").path("serialized_txns_with_proofs");
+      if (list.isArray() && list.size() == 1) {
+        byte[] b = HexFormat.of().parseHex(list.get(0).asText());
+        b[b.length - 9 - 32] ^= 1; // the info's event root: 32 bytes before gas used and status
+        ((com.fasterxml.jackson.databind.node.ArrayNode) list).set(0, HexFormat.of().formatHex(b));
+      }
+    })) {
+      assertEquals(1, run("account", "transfer", "--url", liar.url(), "--key", key.toString(), "--to", bob.toHex(),
+          "--amount", "25", "--verify", genesisFile().toString()));
+      assertTrue(err.toString().contains("transaction's proof does not verify"), err.toString());
+    }
+    assertEquals(4425, state(alice).balance("XUS"), "the payment itself went through the lying node");
+
     assertEquals(0, run("account", "history", "--url", url, "--address", alice.toHex()), err.toString());
     String h = out.toString();
-    assertTrue(h.contains("4 payment(s)"), h);
+    assertTrue(h.contains("6 payment(s)"), h);
     assertTrue(h.contains("received") && h.contains("5000 XUS from"), h);
     assertTrue(h.contains("1200 XUS to " + bob.toHex()), h);
     assertTrue(h.indexOf("5000 XUS") < h.indexOf("1200 XUS"), "ledger order: " + h);
